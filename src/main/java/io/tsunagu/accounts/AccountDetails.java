@@ -1,0 +1,42 @@
+package io.tsunagu.accounts;
+
+import java.util.Locale;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+
+@Service
+class AccountDetails implements UserDetailsService {
+
+	private final Accounts accounts;
+
+	private final Directory directory;
+
+	private final LoginThrottle throttle;
+
+	AccountDetails(Accounts accounts, Directory directory, LoginThrottle throttle) {
+		this.accounts = accounts;
+		this.directory = directory;
+		this.throttle = throttle;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String email) {
+		Account account = this.accounts.findByEmailIgnoreCase(email.trim())
+			.orElseThrow(() -> new UsernameNotFoundException("No account"));
+		EmployeeRef employee = this.directory.findByEmail(account.getEmail()).orElse(null);
+		String name = employee != null ? employee.name() : account.getEmail();
+		Locale locale = employee != null ? employee.locale() : Locale.JAPANESE;
+		return new TsunaguUser(account.getEmail(), account.getPasswordHash(), name,
+				employee != null ? employee.id() : null, locale, account.isAdmin(), account.isEnabled(),
+				this.throttle.isLocked(email));
+	}
+
+}

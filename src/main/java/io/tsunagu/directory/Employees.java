@@ -1,0 +1,35 @@
+package io.tsunagu.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecutor<Employee> {
+
+	@EntityGraph(attributePaths = { "department", "reportsTo" })
+	Optional<Employee> findByCode(String code);
+
+	@EntityGraph(attributePaths = "department")
+	Optional<Employee> findByEmailIgnoreCase(String email);
+
+	@EntityGraph(attributePaths = "department")
+	Optional<Employee> findWithDepartmentById(long id);
+
+	@Override
+	@EntityGraph(attributePaths = "department")
+	Page<Employee> findAll(Specification<Employee> specification, Pageable pageable);
+
+	@EntityGraph(attributePaths = "department")
+	List<Employee> findByReportsToOrderByCode(Employee manager);
+
+	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")
+	List<Employee> findActiveExecutives();
+
+}

@@ -1,0 +1,108 @@
+package io.tsunagu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * One PostgreSQL for the whole test run, shared by every application context: the embedded server
+ * by default, a Testcontainers one with {@code TSUNAGU_TEST_DB=testcontainers}, or the server at
+ * {@code TSUNAGU_TEST_DB_URL}.
+ */
+public final class TestDatabase implements ContextCustomizerFactory {
+
+	private static Map<String, Object> properties;
+
+	static synchronized Map<String, Object> properties() {
+		if (properties == null) {
+			properties = start();
+		}
+		return properties;
+	}
+
+	private static Map<String, Object> start() {
+		String url = System.getenv("TSUNAGU_TEST_DB_URL");
+		if (url != null && !url.isBlank()) {
+			return Map.of("spring.datasource.url", url, "spring.datasource.username", env("TSUNAGU_TEST_DB_USERNAME", "postgres"),
+					"spring.datasource.password", env("TSUNAGU_TEST_DB_PASSWORD", ""));
+		}
+		if ("testcontainers".equalsIgnoreCase(System.getenv("TSUNAGU_TEST_DB"))) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:18");
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			return Map.of("spring.datasource.url", container.getJdbcUrl(), "spring.datasource.username",
+					container.getUsername(), "spring.datasource.password", container.getPassword());
+		}
+		try {
+			Path directory = Files.createTempDirectory("tsunagu-test-pg");
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// The JVM is going away; the temporary directory goes with the next clean-up.
+				}
+			}));
+			try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+				connection.createStatement().execute("CREATE DATABASE tsunagu");
+			}
+			return Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "tsunagu") + "&reWriteBatchedInserts=true",
+					"spring.datasource.username", "postgres", "spring.datasource.password", "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+		return new Customizer();
+	}
+
+	private static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			Map<String, Object> test = new java.util.HashMap<>(properties());
+			// The browser and web tests walk the demo company, whichever database runs.
+			test.put("tsunagu.demo.enabled", true);
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tsunagu-test-database", test));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Customizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return Customizer.class.hashCode();
+		}
+
+	}
+
+}
