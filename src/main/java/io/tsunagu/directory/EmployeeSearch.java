@@ -60,8 +60,11 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 			if (this.q != null && !this.q.isBlank()) {
 				for (String term : this.q.trim().split("[\\s　]+")) {
 					String like = "%" + escape(term.toLowerCase(Locale.ROOT)) + "%";
+					// Readings are kept in katakana or hiragana; either way of typing finds both.
+					String katakana = "%" + escape(Kana.toKatakana(term)) + "%";
+					String hiragana = "%" + escape(Kana.toHiragana(term)) + "%";
 					predicates.add(cb.or(cb.like(cb.lower(root.get("name")), like, '\\'),
-							cb.like(cb.lower(root.get("nameKana")), like, '\\'),
+							cb.like(root.get("nameKana"), katakana, '\\'), cb.like(root.get("nameKana"), hiragana, '\\'),
 							cb.like(cb.lower(root.get("email")), like, '\\')));
 				}
 			}

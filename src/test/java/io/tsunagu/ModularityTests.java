@@ -1,0 +1,22 @@
+package io.tsunagu;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(TsunaguApplication.class);
+
+	@Test
+	void modulesOnlyUseEachOthersPublicApi() {
+		this.modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(this.modules).writeDocumentation();
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.tsunagu.directory;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.tsunagu.TsunaguTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TsunaguTest
+class DirectoryPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void findsKatakanaReadingsWhenTypedInHiragana() throws Exception {
+		List<Employee> found = search(get("/employees").param("q", "さとう　みさき"));
+		assertThat(found).extracting(Employee::getEmail).containsExactly("organiser@tsunagu.example");
+	}
+
+	@Test
+	void findsPeopleByKanjiNameAndByEmail() throws Exception {
+		assertThat(search(get("/employees").param("q", "山本 健一"))).extracting(Employee::getEmail)
+			.containsExactly("president@tsunagu.example");
+		assertThat(search(get("/employees").param("q", "MANAGER@tsunagu"))).extracting(Employee::getName)
+			.containsExactly("伊藤 大輔");
+	}
+
+	@Test
+	void filtersByDepartmentRankAndJoinYearRange() throws Exception {
+		List<Employee> found = search(get("/employees").param("department", "PLAN")
+			.param("rank", "STAFF")
+			.param("joinedFrom", "2015")
+			.param("joinedTo", "2020")
+			.param("sort", "join_year"));
+		assertThat(found).isNotEmpty()
+			.allSatisfy(e -> {
+				assertThat(e.getDepartment().getCode()).isEqualTo("PLAN");
+				assertThat(e.getRank()).isEqualTo(Rank.STAFF);
+				assertThat(e.getJoinYear()).isBetween(2015, 2020);
+			});
+		assertThat(found).extracting(Employee::getJoinYear).isSorted();
+	}
+
+	@Test
+	void pagesThroughTheWholeCompany() throws Exception {
+		Page<?> first = page(get("/employees"));
+		assertThat(first.getTotalElements()).isGreaterThanOrEqualTo(150);
+		assertThat(first.getContent()).hasSize(EmployeeSearch.PAGE_SIZE);
+		Page<?> last = page(get("/employees").param("page", String.valueOf(first.getTotalPages() - 1)));
+		assertThat(last.isLast()).isTrue();
+	}
+
+	@Test
+	void sortsByLatestJoinYear() throws Exception {
+		List<Employee> found = search(get("/employees").param("sort", "join_year_desc"));
+		assertThat(found).extracting(Employee::getJoinYear).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+	}
+
+	@Test
+	void showsDepartmentsWithManagerOfficerAndHeadcountInBothLanguages() throws Exception {
+		this.mvc.perform(get("/departments").with(organiser()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("営業部")))
+			.andExpect(content().string(containsString("伊藤 大輔")))
+			.andExpect(content().string(containsString("高橋 誠")));
+		this.mvc.perform(get("/departments").param("lang", "en").with(organiser()))
+			.andExpect(content().string(containsString("Sales")))
+			.andExpect(content().string(containsString("Officer in charge")));
+	}
+
+	@Test
+	void showsAnEmployeeWithTheirManager() throws Exception {
+		this.mvc.perform(get("/employees/E00001").with(organiser()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("代表取締役社長")));
+		String code = search(get("/employees").param("q", "organiser@")).get(0).getCode();
+		this.mvc.perform(get("/employees/" + code).with(organiser()))
+			.andExpect(content().string(containsString("主任")))
+			.andExpect(content().string(containsString("上長")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Employee> search(MockHttpServletRequestBuilder request) throws Exception {
+		return (List<Employee>) page(request).getContent();
+	}
+
+	private Page<?> page(MockHttpServletRequestBuilder request) throws Exception {
+		return (Page<?>) this.mvc.perform(request.with(organiser()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("page");
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor organiser() {
+		return user(this.users.loadUserByUsername("organiser@tsunagu.example"));
+	}
+
+}
