@@ -28,11 +28,35 @@ public final class TestDatabase implements ContextCustomizerFactory {
 
 	private static Map<String, Object> properties;
 
+	private static final java.util.Set<String> isolated = new java.util.HashSet<>();
+
 	static synchronized Map<String, Object> properties() {
 		if (properties == null) {
 			properties = start();
 		}
 		return properties;
+	}
+
+	/** The same server, another database: for tests whose background work must not meet the others'. */
+	static synchronized Map<String, Object> properties(String database) {
+		Map<String, Object> shared = properties();
+		if (database.isEmpty()) {
+			return shared;
+		}
+		String url = (String) shared.get("spring.datasource.url");
+		String name = "tsunagu_" + database;
+		if (isolated.add(name)) {
+			try (Connection connection = java.sql.DriverManager.getConnection(url,
+					(String) shared.get("spring.datasource.username"), (String) shared.get("spring.datasource.password"))) {
+				connection.createStatement().execute("CREATE DATABASE " + name);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		Map<String, Object> own = new java.util.HashMap<>(shared);
+		own.put("spring.datasource.url", url.replaceFirst("/([A-Za-z0-9_]+)(\\?|$)", "/" + name + "$2"));
+		return own;
 	}
 
 	private static Map<String, Object> start() {
@@ -80,27 +104,19 @@ public final class TestDatabase implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-		return new Customizer();
+		IsolatedDatabase isolated = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(testClass,
+				IsolatedDatabase.class);
+		return new Customizer(isolated == null ? "" : isolated.value());
 	}
 
-	private static final class Customizer implements ContextCustomizer {
+	private record Customizer(String database) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			Map<String, Object> test = new java.util.HashMap<>(properties());
+			Map<String, Object> test = new java.util.HashMap<>(properties(this.database));
 			// The browser and web tests walk the demo company, whichever database runs.
 			test.put("tsunagu.demo.enabled", true);
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tsunagu-test-database", test));
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Customizer;
-		}
-
-		@Override
-		public int hashCode() {
-			return Customizer.class.hashCode();
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.tsunagu.accounts;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,13 +20,17 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes,
+			@Value("${tsunagu.demo.enabled:false}") boolean demo) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMIN")
+			// The built-in mailbox shows everybody's mail: administrators only, except in the demo company.
+			.requestMatchers("/mailbox/**", "/mailbox")
+			.access(demo ? AuthenticatedAuthorizationManager.authenticated() : AuthorityAuthorizationManager.hasRole("ADMIN"))
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
@@ -34,7 +41,13 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions(frame -> frame.deny()));
+				// DENY unless a page says otherwise (the mailbox frames a message's HTML on its own origin).
+				.frameOptions(frame -> frame.disable())
+				.addHeaderWriter((request, response) -> {
+					if (!response.containsHeader("X-Frame-Options")) {
+						response.setHeader("X-Frame-Options", "DENY");
+					}
+				}));
 		return http.build();
 	}
 

@@ -24,7 +24,6 @@ class AuditController {
 		model.addAttribute("search", search);
 		model.addAttribute("page", this.entries.findAll(search.specification(this.zone), search.pageable()));
 		model.addAttribute("actions", this.entries.findDistinctActions());
-		model.addAttribute("zone", this.zone);
 		return "audit/log";
 	}
 

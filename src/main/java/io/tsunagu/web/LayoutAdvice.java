@@ -1,5 +1,6 @@
 package io.tsunagu.web;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -7,15 +8,38 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What every page's layout needs: links that switch the language and keep the rest of the address.
+ * What every page's layout needs: the zone for times, whether this is the demo company, and links
+ * that switch the language and keep the rest of the address.
  */
 @ControllerAdvice
 class LayoutAdvice {
+
+	private final ZoneId zone;
+
+	private final boolean demo;
+
+	LayoutAdvice(@Value("${tsunagu.zone}") ZoneId zone, @Value("${tsunagu.demo.enabled:false}") boolean demo) {
+		this.zone = zone;
+		this.demo = demo;
+	}
+
+	/** The zone times are shown in. */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return this.zone;
+	}
+
+	/** Whether this is the demo company, where everybody may open the built-in mailbox. */
+	@ModelAttribute("demo")
+	boolean demo() {
+		return this.demo;
+	}
 
 	@ModelAttribute("languageLinks")
 	Map<String, String> languageLinks(HttpServletRequest request) {

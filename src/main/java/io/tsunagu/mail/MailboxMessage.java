@@ -1,0 +1,15 @@
+package io.tsunagu.mail;
+
+import java.util.List;
+
+/**
+ * One message as the mailbox page shows it: bodies, the MIME headers it goes out with, and its
+ * attachments.
+ */
+record MailboxMessage(MailboxEntry entry, String messageId, String html, String text, List<String> headers,
+		List<AttachmentInfo> attachments) {
+
+	record AttachmentInfo(int position, String filename, String contentType, int size) {
+	}
+
+}
