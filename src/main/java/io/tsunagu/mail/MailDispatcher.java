@@ -1,5 +1,6 @@
 package io.tsunagu.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -69,15 +70,11 @@ class MailDispatcher implements SmartLifecycle {
 	}
 
 	private int record(List<OutgoingMail> batch, Map<Long, Delivery> deliveries) {
-		int delivered = 0;
+		List<Long> sentIds = new ArrayList<>();
 		for (OutgoingMail mail : batch) {
 			Delivery delivery = deliveries.getOrDefault(mail.id(), Delivery.temporary("No outcome reported"));
 			switch (delivery.outcome()) {
-				case SENT -> {
-					this.queue.markSent(mail.id(), this.transport.name());
-					this.sent.increment();
-					delivered++;
-				}
+				case SENT -> sentIds.add(mail.id());
 				case TEMPORARY -> {
 					if (mail.attempts() >= this.settings.maxAttempts()) {
 						this.queue.fail(mail.id(), delivery.error());
@@ -94,7 +91,9 @@ class MailDispatcher implements SmartLifecycle {
 				}
 			}
 		}
-		return delivered;
+		this.queue.markSent(sentIds, this.transport.name());
+		this.sent.increment(sentIds.size());
+		return sentIds.size();
 	}
 
 	private void run() {

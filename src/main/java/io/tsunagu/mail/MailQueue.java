@@ -65,10 +65,14 @@ class MailQueue {
 		return claimed;
 	}
 
-	void markSent(long id, String via) {
+	/** One statement for a whole batch: a commit per message would cost more than sending it. */
+	void markSent(List<Long> ids, String via) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				UPDATE mail_outbox SET status = 'SENT', sent_at = now(), delivered_via = ?, last_error = NULL
-				WHERE id = ? AND status = 'SENDING'""").params(via, id).update();
+				WHERE id = ANY (?) AND status = 'SENDING'""").params(via, ids.toArray(Long[]::new)).update();
 	}
 
 	void retryLater(long id, String error, Duration wait) {

@@ -106,6 +106,7 @@ class Mailbox {
 	private List<String> headers(OutgoingMail mail) {
 		try {
 			MimeMessage message = this.mimeMessages.build(this.session, mail);
+			message.saveChanges();
 			return Collections.list(message.getAllHeaderLines());
 		}
 		catch (MessagingException ex) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a stored message into MIME: text and HTML as alternatives, attachments after them, and the
- * Message-ID fixed when the message was queued.
+ * Message-ID fixed when the message was queued. The sender saves the changes (headers and transfer
+ * encodings) once, when it sends.
  */
 @Component
 class MimeMessages {
@@ -52,7 +53,6 @@ class MimeMessages {
 			helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
 					attachment.contentType());
 		}
-		message.saveChanges();
 		return message;
 	}
 
