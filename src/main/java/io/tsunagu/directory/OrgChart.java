@@ -3,6 +3,7 @@ package io.tsunagu.directory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ public class OrgChart {
 		return new Approvers(executive.toRef(), officer.toRef(), manager.toRef());
 	}
 
-	private static Employee inherited(Department department, java.util.function.Function<Department, Employee> role) {
+	private static Employee inherited(Department department, Function<Department, Employee> role) {
 		Set<Long> seen = new HashSet<>();
 		for (Department current = department; current != null && seen.add(current.getId()); current = current.getParent()) {
 			Employee holder = role.apply(current);
