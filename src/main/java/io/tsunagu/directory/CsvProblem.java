@@ -1,20 +1,17 @@
 package io.tsunagu.directory;
 
-import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * One thing wrong with an upload, where it is and what to say about it. Serializable because a
- * rejected over-size upload carries its problem across a redirect in the session.
+ * One thing wrong with an upload, where it is and what to say about it.
  * @param file the file, or {@code null} for the upload as a whole
  * @param line the line in the file (the header is line 1), or {@code null} for the whole file
  * @param column the column's header, or {@code null}
  * @param arguments the message's arguments, already as text so that years and line numbers are
  * not formatted as 2,026
  */
-record CsvProblem(CsvFile file, Long line, String column, CsvError error, List<String> arguments)
-		implements Serializable {
+record CsvProblem(CsvFile file, Long line, String column, CsvError error, List<String> arguments) {
 
 	static final Comparator<CsvProblem> READING_ORDER = Comparator
 		.comparing((CsvProblem problem) -> problem.file() == null ? -1 : problem.file().ordinal())
