@@ -32,6 +32,8 @@ class OrgChartTables {
 
 	private static final int BATCH_SIZE = 1000;
 
+	private static final int LINK_CHUNK = 10_000;
+
 	private final JdbcTemplate jdbc;
 
 	// Streams large results through a cursor (in a transaction) instead of holding them whole.
@@ -96,12 +98,9 @@ class OrgChartTables {
 					ps.setString(3, line.nameEn());
 				});
 		Map<String, Long> departmentIds = ids("departments");
-		batch("UPDATE departments SET parent_id = ? WHERE id = ?",
+		link("departments", "parent_id",
 				changed(departments, before.departments(), DepartmentLine::code, DepartmentLine::parentCode),
-				(ps, line) -> {
-					setId(ps, 1, departmentIds, line.parentCode());
-					ps.setLong(2, departmentIds.get(line.code()));
-				});
+				line -> departmentIds.get(line.code()), line -> id(departmentIds, line.parentCode()));
 
 		batch("""
 				INSERT INTO employees (code, name, name_kana, email, department_id, rank, title, join_year, locale)
@@ -133,10 +132,8 @@ class OrgChartTables {
 			return;
 		}
 		Map<String, Long> employeeIds = ids("employees");
-		batch("UPDATE employees SET reports_to_id = ? WHERE id = ?", newManagers, (ps, line) -> {
-			setId(ps, 1, employeeIds, line.reportsToCode());
-			ps.setLong(2, employeeIds.get(line.code()));
-		});
+		link("employees", "reports_to_id", newManagers, line -> employeeIds.get(line.code()),
+				line -> id(employeeIds, line.reportsToCode()));
 		batch("UPDATE departments SET head_id = ?, officer_id = ? WHERE id = ?", newHeads, (ps, line) -> {
 			setId(ps, 1, employeeIds, line.headCode());
 			setId(ps, 2, employeeIds, line.officerCode());
@@ -192,6 +189,32 @@ class OrgChartTables {
 			ids.put(rs.getString(1), rs.getLong(2));
 		});
 		return ids;
+	}
+
+	/**
+	 * Points one reference column of many rows at other rows. One {@code UPDATE … FROM unnest(…)} per
+	 * chunk rather than a batch of single-row updates: a batched {@code UPDATE} is still executed row
+	 * by row, and for the reports-to of 100,000 new employees that was the slowest part of an import.
+	 */
+	private <L> void link(String table, String column, List<L> lines, Function<L, Long> id, Function<L, Long> target) {
+		// Table and column are constants of this class, never user input.
+		String sql = "UPDATE " + table + " AS t SET " + column + " = v.target"
+				+ " FROM unnest(?::bigint[], ?::bigint[]) AS v(id, target) WHERE t.id = v.id";
+		for (int from = 0; from < lines.size(); from += LINK_CHUNK) {
+			List<L> chunk = lines.subList(from, Math.min(lines.size(), from + LINK_CHUNK));
+			Long[] ids = chunk.stream().map(id).toArray(Long[]::new);
+			Long[] targets = chunk.stream().map(target).toArray(Long[]::new);
+			this.jdbc.update(connection -> {
+				PreparedStatement ps = connection.prepareStatement(sql);
+				ps.setArray(1, connection.createArrayOf("bigint", ids));
+				ps.setArray(2, connection.createArrayOf("bigint", targets));
+				return ps;
+			});
+		}
+	}
+
+	private static Long id(Map<String, Long> ids, String code) {
+		return code == null ? null : ids.get(code);
 	}
 
 	private static void setId(PreparedStatement ps, int index, Map<String, Long> ids, String code) throws SQLException {

@@ -92,6 +92,26 @@ class OrgChartImportTests {
 		assertThat(employee(this.person + "2")).containsEntry("name", "二郎");
 	}
 
+	@Test
+	void movesAndClearsReferences() {
+		importOk(departments(this.dept + ",CSV課,,PLAN,one." + this.mail + ",officer@tsunagu.example"),
+				employees(this.person + "1,一郎,,one." + this.mail + "," + this.dept + ",MANAGER,,2015,,ja",
+						this.person + "2,二郎,,two." + this.mail + "," + this.dept + ",STAFF,,2016,one." + this.mail + ",ja"));
+
+		importOk(departments(this.dept + ",CSV課,,,two." + this.mail + ","),
+				employees(this.person + "1,一郎,,one." + this.mail + "," + this.dept + ",MANAGER,,2015,two." + this.mail + ",ja",
+						this.person + "2,二郎,,two." + this.mail + "," + this.dept + ",STAFF,,2016,,ja"));
+
+		assertThat(this.jdbc.queryForMap("""
+				SELECT d.parent_id, h.code AS head, d.officer_id FROM departments d
+				JOIN employees h ON h.id = d.head_id WHERE d.code = ?""", this.dept))
+			.containsEntry("parent_id", null).containsEntry("head", this.person + "2").containsEntry("officer_id", null);
+		assertThat(this.jdbc.queryForObject("SELECT m.code FROM employees e JOIN employees m ON m.id = e.reports_to_id "
+				+ "WHERE e.code = ?", String.class, this.person + "1")).isEqualTo(this.person + "2");
+		assertThat(this.jdbc.queryForObject("SELECT reports_to_id FROM employees WHERE code = ?", Long.class,
+				this.person + "2")).isNull();
+	}
+
 	static Stream<Arguments> brokenUploads() {
 		return Stream.of(
 				Arguments.of("unknown department", (Broken) (d, e, m) -> List.of(departments(d + ",CSV課,,,,"),
