@@ -69,6 +69,24 @@ class OrgChartAdminControllerTests {
 	}
 
 	@Test
+	void countsEveryProblemButListsOnlyTheFirstThousand() throws Exception {
+		String[] lines = new String[1200];
+		for (int i = 0; i < lines.length; i++) {
+			lines[i] = "CSVTMANY" + i + ",名前,,many" + i + "@csvt.example,PLAN,NOBODY,,2020,,ja";
+		}
+
+		String page = this.mvc.perform(upload(file("employees", OrgChartFiles.EMPLOYEES_HEADER, lines)).with(user(admin())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("問題が1,200件あります。")))
+			.andExpect(content().string(containsString("最初の1,000件を表示しています。")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page.split("役職区分ではありません", -1)).hasSize(1001);
+	}
+
+	@Test
 	void explainsProblemsInEnglishToo() throws Exception {
 		this.mvc.perform(upload(file("departments", "code,name,fax", "X,x,1")).param("lang", "en").with(user(admin())))
 			.andExpect(status().isUnprocessableContent())
