@@ -1,58 +1,83 @@
 package io.tsunagu.mail;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a stored message into MIME: text and HTML as alternatives, attachments after them, and the
- * Message-ID fixed when the message was queued. The sender saves the changes (headers and transfer
- * encodings) once, when it sends.
+ * Turns a stored message into MIME: text and HTML as a multipart/alternative, wrapped in a
+ * multipart/mixed only when there are attachments, and the Message-ID fixed when the message was
+ * queued. The sender saves the changes (headers and transfer encodings) once, when it sends.
  */
 @Component
 class MimeMessages {
 
+	private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
 	private final InternetAddress from;
 
-	MimeMessages(MailSettings settings) throws MessagingException {
+	MimeMessages(MailSettings settings) throws MessagingException, UnsupportedEncodingException {
 		this.from = new InternetAddress(settings.from());
 		if (this.from.getPersonal() == null) {
-			try {
-				this.from.setPersonal("つなぐ Tsunagu", StandardCharsets.UTF_8.name());
-			}
-			catch (java.io.UnsupportedEncodingException ex) {
-				throw new IllegalStateException(ex);
-			}
+			this.from.setPersonal("つなぐ Tsunagu", UTF_8);
 		}
 	}
 
 	MimeMessage build(Session session, OutgoingMail mail) throws MessagingException {
 		MimeMessage message = new FixedIdMimeMessage(session, mail.messageId());
-		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
-				StandardCharsets.UTF_8.name());
-		helper.setFrom(this.from);
+		message.setFrom(this.from);
 		try {
-			helper.setTo(mail.recipientName() == null ? new InternetAddress(mail.recipient(), true)
-					: new InternetAddress(mail.recipient(), mail.recipientName(), StandardCharsets.UTF_8.name()));
+			message.setRecipient(Message.RecipientType.TO, mail.recipientName() == null
+					? new InternetAddress(mail.recipient(), true) : new InternetAddress(mail.recipient(), mail.recipientName(), UTF_8));
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-		helper.setSubject(mail.subject());
-		helper.setSentDate(new Date());
-		helper.setText(mail.text(), mail.html());
-		for (MailAttachment attachment : mail.attachments()) {
-			helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
-					attachment.contentType());
+		message.setSubject(mail.subject(), UTF_8);
+		message.setSentDate(new Date());
+
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(mail.text(), UTF_8);
+		alternative.addBodyPart(text);
+		MimeBodyPart html = new MimeBodyPart();
+		html.setContent(mail.html(), "text/html; charset=UTF-8");
+		alternative.addBodyPart(html);
+		if (mail.attachments().isEmpty()) {
+			message.setContent(alternative);
+			return message;
 		}
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		mixed.addBodyPart(body);
+		for (MailAttachment attachment : mail.attachments()) {
+			MimeBodyPart part = new MimeBodyPart();
+			part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+			try {
+				part.setFileName(MimeUtility.encodeText(attachment.filename(), UTF_8, null));
+			}
+			catch (UnsupportedEncodingException ex) {
+				throw new IllegalStateException(ex);
+			}
+			part.setDisposition(Part.ATTACHMENT);
+			mixed.addBodyPart(part);
+		}
+		message.setContent(mixed);
 		return message;
 	}
 
