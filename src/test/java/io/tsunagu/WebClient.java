@@ -44,7 +44,7 @@ public final class WebClient {
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", "text/html").build(),
+		return this.client.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
