@@ -65,6 +65,10 @@ class DirectoryPagesTests {
 		assertThat(first.getContent()).hasSize(EmployeeSearch.PAGE_SIZE);
 		Page<?> last = page(get("/employees").param("page", String.valueOf(first.getTotalPages() - 1)));
 		assertThat(last.isLast()).isTrue();
+		this.mvc.perform(get("/employees").param("sort", "name").with(organiser()))
+			.andExpect(content().string(containsString("1 / " + first.getTotalPages() + " ページ")))
+			.andExpect(content().string(containsString("sort=name")))
+			.andExpect(content().string(containsString("page=1\"")));
 	}
 
 	@Test
