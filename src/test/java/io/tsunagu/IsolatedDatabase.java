@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a test class's application context on its own database in the shared test server, so that
+ * Runs a test class's application context on its own schema of the shared test database, so that
  * the background work of other cached contexts (the mail dispatcher, for one) never touches its rows.
  */
 @Target(ElementType.TYPE)
@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface IsolatedDatabase {
 
-	/** The database's name, after {@code tsunagu_}. */
+	/** The schema's name, after {@code tsunagu_}. */
 	String value();
 
 }

@@ -28,8 +28,6 @@ public final class TestDatabase implements ContextCustomizerFactory {
 
 	private static Map<String, Object> properties;
 
-	private static final java.util.Set<String> isolated = new java.util.HashSet<>();
-
 	static synchronized Map<String, Object> properties() {
 		if (properties == null) {
 			properties = start();
@@ -37,25 +35,21 @@ public final class TestDatabase implements ContextCustomizerFactory {
 		return properties;
 	}
 
-	/** The same server, another database: for tests whose background work must not meet the others'. */
-	static synchronized Map<String, Object> properties(String database) {
+	/**
+	 * The same database, another schema: for tests whose background work must not meet the others'.
+	 * A schema, not a database, so that a given server needs no right beyond its own database.
+	 */
+	static synchronized Map<String, Object> properties(String isolation) {
 		Map<String, Object> shared = properties();
-		if (database.isEmpty()) {
+		if (isolation.isEmpty()) {
 			return shared;
 		}
+		String schema = "tsunagu_" + isolation;
 		String url = (String) shared.get("spring.datasource.url");
-		String name = "tsunagu_" + database;
-		if (isolated.add(name)) {
-			try (Connection connection = java.sql.DriverManager.getConnection(url,
-					(String) shared.get("spring.datasource.username"), (String) shared.get("spring.datasource.password"))) {
-				connection.createStatement().execute("CREATE DATABASE " + name);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
 		Map<String, Object> own = new java.util.HashMap<>(shared);
-		own.put("spring.datasource.url", url.replaceFirst("/([A-Za-z0-9_]+)(\\?|$)", "/" + name + "$2"));
+		own.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		own.put("spring.flyway.schemas", schema);
+		own.put("spring.flyway.default-schema", schema);
 		return own;
 	}
 
