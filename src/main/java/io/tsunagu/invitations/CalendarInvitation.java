@@ -1,0 +1,146 @@
+package io.tsunagu.invitations;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.DaylightSavingsTime;
+import biweekly.component.StandardTime;
+import biweekly.component.VEvent;
+import biweekly.component.VTimezone;
+import biweekly.io.TimezoneAssignment;
+import biweekly.io.TimezoneInfo;
+import biweekly.parameter.ParticipationLevel;
+import biweekly.parameter.ParticipationStatus;
+import biweekly.property.Attendee;
+import biweekly.property.Method;
+import biweekly.property.Organizer;
+import biweekly.property.Status;
+import biweekly.util.DateTimeComponents;
+import biweekly.util.UtcOffset;
+
+/**
+ * The iCalendar part of an invitation, so that Outlook and Google Calendar show a real invitation:
+ * {@code METHOD:REQUEST} for an invitation or a change (with a higher {@code SEQUENCE}), and
+ * {@code METHOD:CANCEL} when the event is called off. The UID is stable per event, so a change
+ * replaces the entry in the calendar instead of adding one.
+ */
+final class CalendarInvitation {
+
+	/** What the calendar needs to know of the event. */
+	record Event(long id, String title, String description, ZonedDateTime start, ZonedDateTime end, String location,
+			String url, int sequence, String organiserName, String organiserEmail) {
+	}
+
+	private CalendarInvitation() {
+	}
+
+	static String uid(long eventId, String domain) {
+		return "tsunagu-event-" + eventId + "@" + domain;
+	}
+
+	static String request(Event event, String domain, String attendeeName, String attendeeEmail) {
+		return write(event, domain, attendeeName, attendeeEmail, Method.request(), Status.confirmed());
+	}
+
+	static String cancel(Event event, String domain, String attendeeName, String attendeeEmail) {
+		return write(event, domain, attendeeName, attendeeEmail, Method.cancel(), Status.cancelled());
+	}
+
+	private static String write(Event event, String domain, String attendeeName, String attendeeEmail, Method method,
+			Status status) {
+		ICalendar calendar = new ICalendar();
+		calendar.setProductId("-//Tsunagu//Tsunagu//JA");
+		calendar.setMethod(method);
+		VEvent entry = new VEvent();
+		entry.setUid(uid(event.id(), domain));
+		entry.setSequence(event.sequence());
+		entry.setSummary(event.title());
+		if (event.description() != null) {
+			entry.setDescription(event.description());
+		}
+		entry.setDateStart(Date.from(event.start().toInstant()), true);
+		entry.setDateEnd(Date.from(event.end().toInstant()), true);
+		if (event.location() != null) {
+			entry.setLocation(event.location());
+		}
+		if (event.url() != null) {
+			entry.setUrl(event.url());
+		}
+		entry.setStatus(status);
+		Organizer organizer = new Organizer(event.organiserName(), event.organiserEmail());
+		entry.setOrganizer(organizer);
+		Attendee attendee = new Attendee(attendeeName, attendeeEmail);
+		attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
+		attendee.setParticipationStatus(ParticipationStatus.NEEDS_ACTION);
+		attendee.setRsvp(true);
+		entry.addAttendee(attendee);
+		calendar.addEvent(entry);
+		// Times are written in the event's own zone with its VTIMEZONE, as calendar clients expect.
+		ZoneId zone = event.start().getZone();
+		TimezoneInfo timezones = calendar.getTimezoneInfo();
+		timezones.setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(zone), vtimezone(event)));
+		return Biweekly.write(calendar).go();
+	}
+
+	/**
+	 * The zone's observances around the event, from Java's own zone rules: nothing is fetched from
+	 * the network, and a one-off event needs only the offsets in force at its start and end.
+	 */
+	static VTimezone vtimezone(Event event) {
+		ZoneId zone = event.start().getZone();
+		ZoneRules rules = zone.getRules();
+		VTimezone timezone = new VTimezone(zone.getId());
+		Set<ZoneOffsetTransition> transitions = new LinkedHashSet<>();
+		for (ZonedDateTime moment : List.of(event.start(), event.end())) {
+			ZoneOffsetTransition previous = rules.previousTransition(moment.toInstant().plusSeconds(1));
+			if (previous != null) {
+				transitions.add(previous);
+			}
+		}
+		if (transitions.isEmpty()) {
+			ZoneOffset offset = rules.getOffset(event.start().toInstant());
+			StandardTime standard = new StandardTime();
+			standard.setDateStart(new DateTimeComponents(1970, 1, 1, 0, 0, 0, false));
+			standard.setTimezoneOffsetFrom(utcOffset(offset));
+			standard.setTimezoneOffsetTo(utcOffset(offset));
+			timezone.addStandardTime(standard);
+			return timezone;
+		}
+		for (ZoneOffsetTransition transition : transitions) {
+			LocalDateTime local = transition.getDateTimeAfter();
+			DateTimeComponents start = new DateTimeComponents(local.getYear(), local.getMonthValue(),
+					local.getDayOfMonth(), local.getHour(), local.getMinute(), local.getSecond(), false);
+			if (rules.isDaylightSavings(transition.getInstant())) {
+				DaylightSavingsTime daylight = new DaylightSavingsTime();
+				daylight.setDateStart(start);
+				daylight.setTimezoneOffsetFrom(utcOffset(transition.getOffsetBefore()));
+				daylight.setTimezoneOffsetTo(utcOffset(transition.getOffsetAfter()));
+				timezone.addDaylightSavingsTime(daylight);
+			}
+			else {
+				StandardTime standard = new StandardTime();
+				standard.setDateStart(start);
+				standard.setTimezoneOffsetFrom(utcOffset(transition.getOffsetBefore()));
+				standard.setTimezoneOffsetTo(utcOffset(transition.getOffsetAfter()));
+				timezone.addStandardTime(standard);
+			}
+		}
+		return timezone;
+	}
+
+	private static UtcOffset utcOffset(ZoneOffset offset) {
+		return new UtcOffset(offset.getTotalSeconds() * 1000L);
+	}
+
+}

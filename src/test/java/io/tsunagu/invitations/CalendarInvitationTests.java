@@ -1,0 +1,77 @@
+package io.tsunagu.invitations;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CalendarInvitationTests {
+
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private static CalendarInvitation.Event event(int sequence, ZonedDateTime start) {
+		return new CalendarInvitation.Event(42, "2016年入社 同期会", "久しぶりに集まりましょう", start, start.plusHours(2),
+				"本社 8F ラウンジ", "https://tsunagu.corp.example/rsvp/x", sequence, "佐藤 美咲", "organiser@tsunagu.example");
+	}
+
+	@Test
+	void writesARequestThatCalendarsReadBack() {
+		ZonedDateTime start = ZonedDateTime.of(2026, 12, 18, 19, 0, 0, 0, TOKYO);
+		String ics = CalendarInvitation.request(event(0, start), "tsunagu.corp.example", "伊藤 大輔", "manager@tsunagu.example");
+
+		assertThat(ics).contains("METHOD:REQUEST").contains("DTSTART;TZID=Asia/Tokyo:20261218T190000")
+			.contains("BEGIN:VTIMEZONE").contains("TZOFFSETTO:+0900");
+		ICalendar calendar = Biweekly.parse(ics).first();
+		assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+		VEvent parsed = calendar.getEvents().get(0);
+		assertThat(parsed.getUid().getValue()).isEqualTo("tsunagu-event-42@tsunagu.corp.example");
+		assertThat(parsed.getSequence().getValue()).isZero();
+		assertThat(parsed.getDateStart().getValue().toInstant()).isEqualTo(start.toInstant());
+		assertThat(parsed.getDateEnd().getValue().toInstant()).isEqualTo(start.plusHours(2).toInstant());
+		assertThat(parsed.getOrganizer().getEmail()).isEqualTo("organiser@tsunagu.example");
+		assertThat(parsed.getAttendees()).singleElement().satisfies(attendee -> {
+			assertThat(attendee.getEmail()).isEqualTo("manager@tsunagu.example");
+			assertThat(attendee.getRsvp()).isTrue();
+		});
+		assertThat(parsed.getSummary().getValue()).isEqualTo("2016年入社 同期会");
+		assertThat(parsed.getLocation().getValue()).isEqualTo("本社 8F ラウンジ");
+	}
+
+	@Test
+	void aChangeKeepsTheUidAndRaisesTheSequence() {
+		ZonedDateTime start = ZonedDateTime.of(2026, 12, 18, 19, 0, 0, 0, TOKYO);
+		VEvent first = Biweekly.parse(CalendarInvitation.request(event(0, start), "d.example", "A", "a@d.example"))
+			.first().getEvents().get(0);
+		VEvent moved = Biweekly
+			.parse(CalendarInvitation.request(event(1, start.plusDays(1)), "d.example", "A", "a@d.example"))
+			.first().getEvents().get(0);
+		assertThat(moved.getUid().getValue()).isEqualTo(first.getUid().getValue());
+		assertThat(moved.getSequence().getValue()).isEqualTo(1);
+		assertThat(moved.getDateStart().getValue().toInstant()).isEqualTo(start.plusDays(1).toInstant());
+	}
+
+	@Test
+	void writesACancellation() {
+		ZonedDateTime start = ZonedDateTime.of(2026, 12, 18, 19, 0, 0, 0, TOKYO);
+		ICalendar calendar = Biweekly
+			.parse(CalendarInvitation.cancel(event(2, start), "d.example", "A", "a@d.example")).first();
+		assertThat(calendar.getMethod().getValue()).isEqualTo("CANCEL");
+		assertThat(calendar.getEvents().get(0).getStatus().getValue()).isEqualTo("CANCELLED");
+		assertThat(calendar.getEvents().get(0).getSequence().getValue()).isEqualTo(2);
+	}
+
+	@Test
+	void describesDaylightSavingZonesFromJavasRules() {
+		ZonedDateTime start = ZonedDateTime.of(2026, 7, 1, 18, 0, 0, 0, ZoneId.of("Europe/London"));
+		String ics = CalendarInvitation.request(event(0, start), "d.example", "A", "a@d.example");
+		assertThat(ics).contains("BEGIN:DAYLIGHT").contains("TZOFFSETTO:+0100").contains("DTSTART;TZID=Europe/London:20260701T180000");
+		assertThat(Biweekly.parse(ics).first().getEvents().get(0).getDateStart().getValue().toInstant())
+			.isEqualTo(start.toInstant());
+	}
+
+}
