@@ -12,7 +12,7 @@ record DecisionForm(@NotNull(message = "{decision.kind.required}") DecisionKind 
 		@Size(max = 2000, message = "{decision.comment.size}") String comment, int revision) {
 
 	@AssertTrue(message = "{decision.comment.required}")
-	boolean isCommentGivenWhereNeeded() {
+	public boolean isCommentGivenWhereNeeded() {
 		return this.kind == null || !this.kind.needsComment() || (this.comment != null && !this.comment.isBlank());
 	}
 

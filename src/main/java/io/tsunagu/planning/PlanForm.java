@@ -31,7 +31,7 @@ record PlanForm(
 		@NotNull(message = "{plan.capacity.range}") @Min(value = 1, message = "{plan.capacity.range}") @Max(value = 10000, message = "{plan.capacity.range}") Integer capacity,
 		@NotNull(message = "{plan.rsvpDeadline.required}") @DateTimeFormat(pattern = DATE_TIME, fallbackPatterns = DATE_TIME_SECONDS) LocalDateTime rsvpDeadline,
 		@Min(value = 0, message = "{plan.budget.range}") @Max(value = 1_000_000_000L, message = "{plan.budget.range}") Long budgetYen,
-		boolean guestsAllowed,
+		Boolean guestsAllowed,
 		@Size(max = 1000, message = "{plan.approverNote.size}") String approverNote) {
 
 	static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
@@ -56,22 +56,22 @@ record PlanForm(
 	}
 
 	@AssertTrue(message = "{plan.endsAt.afterStart}")
-	boolean isEndAfterStart() {
+	public boolean isEndAfterStart() {
 		return this.startsAt == null || this.endsAt == null || this.endsAt.isAfter(this.startsAt);
 	}
 
 	@AssertTrue(message = "{plan.rsvpDeadline.beforeStart}")
-	boolean isDeadlineBeforeStart() {
+	public boolean isDeadlineBeforeStart() {
 		return this.startsAt == null || this.rsvpDeadline == null || this.rsvpDeadline.isBefore(this.startsAt);
 	}
 
 	@AssertTrue(message = "{plan.place.required}")
-	boolean isPlaceGiven() {
+	public boolean isPlaceGiven() {
 		return (this.venue != null && !this.venue.isBlank()) || (this.onlineLink != null && !this.onlineLink.isBlank());
 	}
 
 	@AssertTrue(message = "{plan.zone.unknown}")
-	boolean isZoneKnown() {
+	public boolean isZoneKnown() {
 		return this.zone == null || this.zone.isBlank() || ZONES.contains(this.zone);
 	}
 
@@ -79,7 +79,8 @@ record PlanForm(
 		ZoneId planZone = ZoneId.of(this.zone);
 		return new PlanDetails(this.title, this.kind, this.purpose, this.audience, this.startsAt.atZone(planZone).toInstant(),
 				this.endsAt.atZone(planZone).toInstant(), planZone, this.venue, this.onlineLink, this.capacity,
-				this.rsvpDeadline.atZone(planZone).toInstant(), this.budgetYen, this.guestsAllowed, this.approverNote);
+				this.rsvpDeadline.atZone(planZone).toInstant(), this.budgetYen, Boolean.TRUE.equals(this.guestsAllowed),
+				this.approverNote);
 	}
 
 }
