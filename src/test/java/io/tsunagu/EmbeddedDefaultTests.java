@@ -106,7 +106,13 @@ class EmbeddedDefaultTests {
 		// Ready comes after the application runners, so the demo company is seeded by then.
 		private boolean isReady() {
 			try {
-				return new WebClient(this.port).get("/actuator/health/readiness").statusCode() == 200;
+				// Actuator answers JSON only: asking for HTML (as WebClient.get does) gets 406 for ever.
+				java.net.http.HttpRequest request = java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+					.build();
+				return java.net.http.HttpClient.newHttpClient()
+					.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
 			}
 			catch (IOException | InterruptedException ex) {
 				return false;
