@@ -1,5 +1,9 @@
 package io.tsunagu.directory;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -14,8 +18,11 @@ public class Directory {
 
 	private final Employees employees;
 
-	Directory(Employees employees) {
+	private final Departments departments;
+
+	Directory(Employees employees, Departments departments) {
 		this.employees = employees;
+		this.departments = departments;
 	}
 
 	public Optional<EmployeeRef> findByEmail(String email) {
@@ -24,6 +31,32 @@ public class Directory {
 
 	public Optional<EmployeeRef> findById(long id) {
 		return this.employees.findWithDepartmentById(id).map(Employee::toRef);
+	}
+
+	/** The employees with these ids that exist, by id. */
+	public Map<Long, EmployeeRef> findAllById(Collection<Long> ids) {
+		Map<Long, EmployeeRef> found = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.employees.findWithDepartmentByIdIn(ids).forEach(e -> found.put(e.getId(), e.toRef()));
+		}
+		return found;
+	}
+
+	/** The person an employee reports to, where the org chart names one who is still active. */
+	public Optional<EmployeeRef> reportsTo(long employeeId) {
+		return this.employees.findWithDepartmentById(employeeId)
+			.map(Employee::getReportsTo)
+			.filter(Employee::isActive)
+			.flatMap(boss -> this.employees.findWithDepartmentById(boss.getId()))
+			.map(Employee::toRef);
+	}
+
+	/** Every department, by code. */
+	public List<DepartmentRef> departments() {
+		return this.departments.findAllByOrderByCode()
+			.stream()
+			.map(d -> new DepartmentRef(d.getCode(), d.getName(), d.getNameEn()))
+			.toList();
 	}
 
 }

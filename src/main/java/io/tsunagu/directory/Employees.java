@@ -27,6 +27,9 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	Page<Employee> findAll(Specification<Employee> specification, Pageable pageable);
 
 	@EntityGraph(attributePaths = "department")
+	List<Employee> findWithDepartmentByIdIn(java.util.Collection<Long> ids);
+
+	@EntityGraph(attributePaths = "department")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 
 	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")

@@ -1,0 +1,82 @@
+package io.tsunagu.approval;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.tsunagu.accounts.TsunaguUser;
+import io.tsunagu.approval.ApprovalViews.DecisionSubject;
+
+@Controller
+class ApprovalController {
+
+	private final Approvals approvals;
+
+	ApprovalController(Approvals approvals) {
+		this.approvals = approvals;
+	}
+
+	@ModelAttribute("decisionKinds")
+	DecisionKind[] decisionKinds() {
+		return DecisionKind.values();
+	}
+
+	@GetMapping("/approvals")
+	String inbox(@AuthenticationPrincipal TsunaguUser user, Model model) {
+		model.addAttribute("items", this.approvals.inbox(employee(user)));
+		return "approval/inbox";
+	}
+
+	@GetMapping("/approvals/steps/{stepId}")
+	String decisionForm(@PathVariable long stepId, @AuthenticationPrincipal TsunaguUser user, Model model) {
+		DecisionSubject subject = this.approvals.decisionSubject(stepId, employee(user));
+		model.addAttribute("subject", subject);
+		if (!model.containsAttribute("decision")) {
+			model.addAttribute("decision", new DecisionForm(null, null, subject.planRevision()));
+		}
+		return "approval/decision";
+	}
+
+	@PostMapping("/approvals/steps/{stepId}")
+	String decide(@PathVariable long stepId, @Valid @ModelAttribute("decision") DecisionForm decision,
+			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, Model model,
+			RedirectAttributes redirect) {
+		long me = employee(user);
+		DecisionSubject subject = this.approvals.decisionSubject(stepId, me);
+		if (binding.hasErrors()) {
+			model.addAttribute("subject", subject);
+			return "approval/decision";
+		}
+		try {
+			this.approvals.decide(stepId, me, user.getEmail(), decision.kind(), decision.comment(), decision.revision());
+		}
+		catch (DecisionRefused refused) {
+			if (refused.isForbidden()) {
+				throw new AccessDeniedException(refused.getMessage());
+			}
+			redirect.addFlashAttribute("flash", refused.messageKey());
+			redirect.addFlashAttribute("flashLevel", "warning");
+			return "redirect:/plans/" + subject.planId();
+		}
+		redirect.addFlashAttribute("flash", "decision.recorded." + decision.kind().name());
+		redirect.addFlashAttribute("flashArgs", new Object[] { subject.planTitle() });
+		return "redirect:/approvals";
+	}
+
+	static long employee(TsunaguUser user) {
+		if (user == null || user.getEmployeeId() == null) {
+			throw new AccessDeniedException("Approvals are for employees");
+		}
+		return user.getEmployeeId();
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.tsunagu.approval;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApprovalSteps extends JpaRepository<ApprovalStep, Long> {
+
+	@Query("select s from ApprovalStep s join fetch s.round where s.id = :id")
+	Optional<ApprovalStep> findWithRoundById(long id);
+
+	/** What waits for an approver, oldest first. */
+	@Query("""
+			select s from ApprovalStep s join fetch s.round
+			where s.approverId = :approverId and s.state = io.tsunagu.approval.StepState.OPEN
+			order by s.openedAt, s.id""")
+	List<ApprovalStep> findOpenFor(long approverId);
+
+	long countByApproverIdAndState(long approverId, StepState state);
+
+	/** Whether a plan was ever sent to this person for a decision. */
+	@Query("""
+			select count(s) > 0 from ApprovalStep s
+			where s.round.planId = :planId and s.approverId = :employeeId and s.openedAt is not null""")
+	boolean wasSentTo(long planId, long employeeId);
+
+	@Query("""
+			select s from ApprovalStep s join fetch s.round
+			where s.state = io.tsunagu.approval.StepState.OPEN and s.openedAt <= :openedBefore
+			order by s.openedAt""")
+	List<ApprovalStep> findOpenSince(Instant openedBefore);
+
+}

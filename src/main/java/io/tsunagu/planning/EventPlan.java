@@ -1,0 +1,288 @@
+package io.tsunagu.planning;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An event plan and its organiser team. Every state change is a method here that refuses a move the
+ * lifecycle does not allow, whoever calls it.
+ */
+@Entity
+@Table(name = "event_plans")
+class EventPlan {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Version
+	private long version;
+
+	/** Counts the edits of the plan's content; decisions name the revision they apply to. */
+	private int revision = 1;
+
+	@Enumerated(EnumType.STRING)
+	private PlanStatus status = PlanStatus.DRAFT;
+
+	private String title;
+
+	@Enumerated(EnumType.STRING)
+	private PlanKind kind;
+
+	private String purpose;
+
+	private String audience;
+
+	private Instant startsAt;
+
+	private Instant endsAt;
+
+	private String zone;
+
+	private String venue;
+
+	private String onlineLink;
+
+	private int capacity;
+
+	private Instant rsvpDeadline;
+
+	private Long budgetYen;
+
+	private boolean guestsAllowed;
+
+	private String approverNote;
+
+	private long leadId;
+
+	private Long copiedFromId;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "plan_co_organisers", joinColumns = @JoinColumn(name = "plan_id"))
+	@Column(name = "employee_id")
+	private Set<Long> coOrganiserIds = new LinkedHashSet<>();
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	protected EventPlan() {
+	}
+
+	EventPlan(long leadId, PlanDetails details, Instant now) {
+		this.leadId = leadId;
+		this.createdAt = now;
+		apply(details, now);
+	}
+
+	/** A new draft with this plan's details and team, for an organiser whose plan was rejected. */
+	EventPlan copyAsDraft(long newLeadId, Instant now) {
+		if (this.status != PlanStatus.REJECTED) {
+			throw new IllegalPlanChange("plan.refused.copy", this.status);
+		}
+		EventPlan copy = new EventPlan(newLeadId, details(), now);
+		copy.copiedFromId = this.id;
+		copy.coOrganiserIds.addAll(this.coOrganiserIds);
+		if (newLeadId != this.leadId) {
+			copy.coOrganiserIds.remove(newLeadId);
+			copy.coOrganiserIds.add(this.leadId);
+		}
+		return copy;
+	}
+
+	void revise(PlanDetails details, Instant now) {
+		requireEditable("plan.refused.edit");
+		apply(details, now);
+		this.revision++;
+	}
+
+	void addCoOrganiser(long employeeId, Instant now) {
+		requireEditable("plan.refused.team");
+		if (employeeId != this.leadId) {
+			this.coOrganiserIds.add(employeeId);
+			this.updatedAt = now;
+		}
+	}
+
+	void removeCoOrganiser(long employeeId, Instant now) {
+		requireEditable("plan.refused.team");
+		this.coOrganiserIds.remove(employeeId);
+		this.updatedAt = now;
+	}
+
+	void submit(Instant now) {
+		requireEditable("plan.refused.submit");
+		this.status = PlanStatus.SUBMITTED;
+		this.updatedAt = now;
+	}
+
+	void withdraw(Instant now) {
+		move(PlanStatus.SUBMITTED, PlanStatus.DRAFT, "plan.refused.withdraw", now);
+	}
+
+	void requestChanges(Instant now) {
+		move(PlanStatus.SUBMITTED, PlanStatus.CHANGES_REQUESTED, "plan.refused.decision", now);
+	}
+
+	void reject(Instant now) {
+		move(PlanStatus.SUBMITTED, PlanStatus.REJECTED, "plan.refused.decision", now);
+	}
+
+	void approve(Instant now) {
+		move(PlanStatus.SUBMITTED, PlanStatus.APPROVED, "plan.refused.decision", now);
+	}
+
+	/** Calls the event off; allowed in any state before it is held. */
+	void cancel(Instant now) {
+		if (this.status == PlanStatus.HELD || this.status == PlanStatus.CLOSED || this.status == PlanStatus.CANCELLED
+				|| this.status == PlanStatus.REJECTED) {
+			throw new IllegalPlanChange("plan.refused.cancel", this.status);
+		}
+		this.status = PlanStatus.CANCELLED;
+		this.updatedAt = now;
+	}
+
+	boolean isOrganisedBy(long employeeId) {
+		return this.leadId == employeeId || this.coOrganiserIds.contains(employeeId);
+	}
+
+	private void move(PlanStatus from, PlanStatus to, String refusal, Instant now) {
+		if (this.status != from) {
+			throw new IllegalPlanChange(refusal, this.status);
+		}
+		this.status = to;
+		this.updatedAt = now;
+	}
+
+	private void requireEditable(String refusal) {
+		if (!this.status.isEditable()) {
+			throw new IllegalPlanChange(refusal, this.status);
+		}
+	}
+
+	private void apply(PlanDetails details, Instant now) {
+		this.title = details.title();
+		this.kind = details.kind();
+		this.purpose = details.purpose();
+		this.audience = details.audience();
+		this.startsAt = details.startsAt();
+		this.endsAt = details.endsAt();
+		this.zone = details.zone().getId();
+		this.venue = details.venue();
+		this.onlineLink = details.onlineLink();
+		this.capacity = details.capacity();
+		this.rsvpDeadline = details.rsvpDeadline();
+		this.budgetYen = details.budgetYen();
+		this.guestsAllowed = details.guestsAllowed();
+		this.approverNote = details.approverNote();
+		this.updatedAt = now;
+	}
+
+	PlanDetails details() {
+		return new PlanDetails(this.title, this.kind, this.purpose, this.audience, this.startsAt, this.endsAt, getZone(),
+				this.venue, this.onlineLink, this.capacity, this.rsvpDeadline, this.budgetYen, this.guestsAllowed,
+				this.approverNote);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public int getRevision() {
+		return this.revision;
+	}
+
+	public PlanStatus getStatus() {
+		return this.status;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public PlanKind getKind() {
+		return this.kind;
+	}
+
+	public String getPurpose() {
+		return this.purpose;
+	}
+
+	public String getAudience() {
+		return this.audience;
+	}
+
+	public Instant getStartsAt() {
+		return this.startsAt;
+	}
+
+	public Instant getEndsAt() {
+		return this.endsAt;
+	}
+
+	public ZoneId getZone() {
+		return ZoneId.of(this.zone);
+	}
+
+	public String getVenue() {
+		return this.venue;
+	}
+
+	public String getOnlineLink() {
+		return this.onlineLink;
+	}
+
+	public int getCapacity() {
+		return this.capacity;
+	}
+
+	public Instant getRsvpDeadline() {
+		return this.rsvpDeadline;
+	}
+
+	public Long getBudgetYen() {
+		return this.budgetYen;
+	}
+
+	public boolean isGuestsAllowed() {
+		return this.guestsAllowed;
+	}
+
+	public String getApproverNote() {
+		return this.approverNote;
+	}
+
+	public long getLeadId() {
+		return this.leadId;
+	}
+
+	public Long getCopiedFromId() {
+		return this.copiedFromId;
+	}
+
+	public Set<Long> getCoOrganiserIds() {
+		return Collections.unmodifiableSet(this.coOrganiserIds);
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.tsunagu.planning;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EventPlans extends JpaRepository<EventPlan, Long> {
+
+	/** The plans someone leads, co-organises or helps with, soonest first. */
+	@Query("""
+			select distinct p from EventPlan p left join p.coOrganiserIds c
+			where p.leadId = :employeeId or c = :employeeId
+			   or exists (select t from PreparationTask t where t.planId = p.id and t.assigneeId = :employeeId)
+			order by p.startsAt desc, p.id desc""")
+	List<EventPlan> findInvolving(long employeeId);
+
+}

@@ -1,0 +1,209 @@
+package io.tsunagu.planning;
+
+import java.time.ZoneId;
+
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.tsunagu.accounts.TsunaguUser;
+import io.tsunagu.approval.Approvals;
+import io.tsunagu.approval.SubmissionRefused;
+
+@Controller
+class PlanController {
+
+	private final Plans plans;
+
+	private final Approvals approvals;
+
+	private final ZoneId zone;
+
+	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone) {
+		this.plans = plans;
+		this.approvals = approvals;
+		this.zone = zone;
+	}
+
+	@ModelAttribute
+	void formOptions(Model model) {
+		model.addAttribute("kinds", PlanKind.values());
+		model.addAttribute("zones", PlanForm.ZONES);
+	}
+
+	@GetMapping("/plans")
+	String myPlans(@AuthenticationPrincipal TsunaguUser user, Model model) {
+		long me = employee(user);
+		model.addAttribute("plans", this.plans.involving(me));
+		model.addAttribute("me", me);
+		return "planning/plans";
+	}
+
+	@GetMapping("/plans/new")
+	String newPlan(@AuthenticationPrincipal TsunaguUser user, Model model) {
+		employee(user);
+		model.addAttribute("form", PlanForm.blank(this.zone));
+		return "planning/plan-form";
+	}
+
+	@PostMapping("/plans")
+	String create(@Valid @ModelAttribute("form") PlanForm form, BindingResult binding,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		long me = employee(user);
+		if (binding.hasErrors()) {
+			return "planning/plan-form";
+		}
+		EventPlan plan = this.plans.create(me, user.getEmail(), form.toDetails());
+		return flash(redirect, plan.getId(), "plan.created", plan.getTitle());
+	}
+
+	@GetMapping("/plans/{id}")
+	String plan(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Model model) {
+		long me = employee(user);
+		model.addAttribute("page", this.plans.page(id, me));
+		model.addAttribute("approval", this.approvals.viewFor(id, me));
+		if (!model.containsAttribute("taskForm")) {
+			model.addAttribute("taskForm", TaskForm.blank());
+		}
+		return "planning/plan";
+	}
+
+	@GetMapping("/plans/{id}/edit")
+	String edit(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Model model,
+			RedirectAttributes redirect) {
+		EventPlan plan = this.plans.forEditing(id, employee(user));
+		if (!plan.getStatus().isEditable()) {
+			return warn(redirect, id, "plan.refused.edit");
+		}
+		model.addAttribute("planId", id);
+		model.addAttribute("form", PlanForm.of(plan));
+		return "planning/plan-form";
+	}
+
+	@PostMapping("/plans/{id}")
+	String revise(@PathVariable long id, @Valid @ModelAttribute("form") PlanForm form, BindingResult binding,
+			@AuthenticationPrincipal TsunaguUser user, Model model, RedirectAttributes redirect) {
+		long me = employee(user);
+		if (binding.hasErrors()) {
+			this.plans.forEditing(id, me);
+			model.addAttribute("planId", id);
+			return "planning/plan-form";
+		}
+		try {
+			this.plans.revise(id, me, user.getEmail(), form.toDetails());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.saved", form.title());
+	}
+
+	@PostMapping("/plans/{id}/submit")
+	String submit(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.plans.submit(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		catch (SubmissionRefused refused) {
+			redirect.addFlashAttribute("flashArgs", refused.arguments());
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.submitted");
+	}
+
+	@PostMapping("/plans/{id}/withdraw")
+	String withdraw(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.plans.withdraw(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.withdrawn");
+	}
+
+	@PostMapping("/plans/{id}/copy")
+	String copy(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			EventPlan copy = this.plans.copy(id, employee(user), user.getEmail());
+			return flash(redirect, copy.getId(), "plan.copied");
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+	}
+
+	@PostMapping("/plans/{id}/cancel")
+	String cancel(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.plans.cancel(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.cancelled");
+	}
+
+	@PostMapping("/plans/{id}/organisers")
+	String addCoOrganiser(@PathVariable long id, @RequestParam String email, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.plans.addCoOrganiser(id, employee(user), user.getEmail(), email);
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		catch (Plans.UnknownEmployee unknown) {
+			redirect.addFlashAttribute("flashArgs", new Object[] { email });
+			return warn(redirect, id, "plan.team.unknown");
+		}
+		return flash(redirect, id, "plan.team.added", email);
+	}
+
+	@PostMapping("/plans/{id}/organisers/{employeeId}/remove")
+	String removeCoOrganiser(@PathVariable long id, @PathVariable long employeeId,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.plans.removeCoOrganiser(id, employee(user), user.getEmail(), employeeId);
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.team.removed");
+	}
+
+	static long employee(TsunaguUser user) {
+		if (user == null || user.getEmployeeId() == null) {
+			throw new AccessDeniedException("Plans are for employees");
+		}
+		return user.getEmployeeId();
+	}
+
+	private static String flash(RedirectAttributes redirect, long id, String key, Object... args) {
+		redirect.addFlashAttribute("flash", key);
+		if (args.length > 0) {
+			redirect.addFlashAttribute("flashArgs", args);
+		}
+		return "redirect:/plans/" + id;
+	}
+
+	private static String warn(RedirectAttributes redirect, long id, String key) {
+		redirect.addFlashAttribute("flash", key);
+		redirect.addFlashAttribute("flashLevel", "warning");
+		return "redirect:/plans/" + id;
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.tsunagu.planning;
+
+/**
+ * Where an event plan is in its life: drafted, signed off from the top down, then run.
+ */
+public enum PlanStatus {
+
+	DRAFT, SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, INVITING, HELD, CLOSED, CANCELLED;
+
+	/** Whether the organisers may change the plan's details and team. */
+	public boolean isEditable() {
+		return this == DRAFT || this == CHANGES_REQUESTED;
+	}
+
+	/** Whether preparation (tasks and helpers) still goes on. */
+	public boolean isPreparing() {
+		return this != REJECTED && this != HELD && this != CLOSED && this != CANCELLED;
+	}
+
+}

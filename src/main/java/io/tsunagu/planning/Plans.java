@@ -1,0 +1,238 @@
+package io.tsunagu.planning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import io.tsunagu.approval.Approvals;
+import io.tsunagu.approval.PlanUnderReview;
+import io.tsunagu.audit.AuditLog;
+import io.tsunagu.directory.DepartmentRef;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.MailRequest;
+import io.tsunagu.mail.Outbox;
+
+/**
+ * Event plans, their organiser teams and preparation tasks: drafting, editing, sending for approval
+ * and taking back. Who may do what is checked here, not in the pages.
+ */
+@Service
+@Transactional
+public class Plans {
+
+	private final EventPlans plans;
+
+	private final PreparationTasks tasks;
+
+	private final Approvals approvals;
+
+	private final Directory directory;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Plans(EventPlans plans, PreparationTasks tasks, Approvals approvals, Directory directory, Outbox outbox,
+			AuditLog audit, Clock clock) {
+		this.plans = plans;
+		this.tasks = tasks;
+		this.approvals = approvals;
+		this.directory = directory;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The open preparation tasks handed to a helper, soonest due first. */
+	@Transactional(readOnly = true)
+	public List<AssignedTask> tasksAssignedTo(long employeeId) {
+		return this.tasks.findOpenAssignedTo(employeeId);
+	}
+
+	@Transactional(readOnly = true)
+	List<EventPlan> involving(long employeeId) {
+		return this.plans.findInvolving(employeeId);
+	}
+
+	EventPlan create(long leadId, String actor, PlanDetails details) {
+		EventPlan plan = this.plans.save(new EventPlan(leadId, details, this.clock.instant()));
+		this.audit.record(actor, "plan.create", subject(plan), plan.getTitle());
+		return plan;
+	}
+
+	void revise(long planId, long actorId, String actor, PlanDetails details) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.revise(details, this.clock.instant());
+		this.audit.record(actor, "plan.edit", subject(plan), "revision " + plan.getRevision());
+	}
+
+	/**
+	 * Sends the plan for approval; the chain's first approver is asked.
+	 * @throws io.tsunagu.approval.SubmissionRefused when the org chart cannot name the approvers
+	 */
+	void submit(long planId, long actorId, String actor) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.submit(this.clock.instant());
+		Set<Long> organisers = new LinkedHashSet<>(plan.getCoOrganiserIds());
+		organisers.add(plan.getLeadId());
+		this.approvals.open(new PlanUnderReview(plan.getId(), plan.getRevision(), plan.getTitle(), plan.getLeadId(),
+				organisers, actorId));
+		this.audit.record(actor, "plan.submit", subject(plan), "revision " + plan.getRevision());
+	}
+
+	void withdraw(long planId, long actorId, String actor) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.withdraw(this.clock.instant());
+		this.approvals.withdraw(planId);
+		this.audit.record(actor, "plan.withdraw", subject(plan), "revision " + plan.getRevision());
+	}
+
+	EventPlan copy(long planId, long actorId, String actor) {
+		EventPlan original = organisedBy(planId, actorId);
+		EventPlan copy = this.plans.save(original.copyAsDraft(actorId, this.clock.instant()));
+		this.audit.record(actor, "plan.copy", subject(copy), "copied from " + subject(original));
+		return copy;
+	}
+
+	void cancel(long planId, long actorId, String actor) {
+		EventPlan plan = organisedBy(planId, actorId);
+		boolean underReview = plan.getStatus() == PlanStatus.SUBMITTED;
+		plan.cancel(this.clock.instant());
+		if (underReview) {
+			this.approvals.withdraw(planId);
+		}
+		this.audit.record(actor, "plan.cancel", subject(plan), null);
+	}
+
+	/** @throws UnknownEmployee when nobody in the directory has that email */
+	void addCoOrganiser(long planId, long actorId, String actor, String email) {
+		EventPlan plan = organisedBy(planId, actorId);
+		EmployeeRef person = this.directory.findByEmail(email.strip()).orElseThrow(UnknownEmployee::new);
+		plan.addCoOrganiser(person.id(), this.clock.instant());
+		this.audit.record(actor, "plan.team.add", subject(plan), person.email());
+	}
+
+	void removeCoOrganiser(long planId, long actorId, String actor, long employeeId) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.removeCoOrganiser(employeeId, this.clock.instant());
+		this.audit.record(actor, "plan.team.remove", subject(plan), "employee " + employeeId);
+	}
+
+	/** Adds a task; a helper it is handed to gets a mail. */
+	void addTask(long planId, long actorId, String actor, String title, String notes, String assigneeEmail,
+			LocalDate dueOn) {
+		EventPlan plan = organisedBy(planId, actorId);
+		if (!plan.getStatus().isPreparing()) {
+			throw new IllegalPlanChange("plan.refused.tasks", plan.getStatus());
+		}
+		EmployeeRef assignee = assigneeEmail == null || assigneeEmail.isBlank() ? null
+				: this.directory.findByEmail(assigneeEmail.strip()).orElseThrow(UnknownEmployee::new);
+		PreparationTask task = this.tasks.save(new PreparationTask(planId, title, notes,
+				assignee == null ? null : assignee.id(), dueOn, this.clock.instant()));
+		this.audit.record(actor, "plan.task.add", subject(plan), task.getTitle());
+		if (assignee != null && assignee.id() != actorId) {
+			this.outbox.queue(MailRequest.of(assignee.email(), assignee.name(), assignee.locale(), "task-assigned",
+					Map.of("planId", planId, "planTitle", plan.getTitle(), "taskTitle", task.getTitle(), "dueOn",
+							dueOn == null ? "" : dueOn.toString(), "notes", task.getNotes() == null ? "" : task.getNotes()),
+					new Object[] { task.getTitle() }, "task-" + task.getId() + "-assigned-" + assignee.id()));
+		}
+	}
+
+	/** Organisers and the task's helper move a task along. */
+	void moveTask(long planId, long taskId, long actorId, TaskStatus status) {
+		EventPlan plan = visibleTo(planId, actorId);
+		PreparationTask task = this.tasks.findByIdAndPlanId(taskId, planId).orElseThrow(PlanNotFound::new);
+		if (!plan.isOrganisedBy(actorId) && !Long.valueOf(actorId).equals(task.getAssigneeId())) {
+			throw new AccessDeniedException("Only organisers and the helper move a task");
+		}
+		task.moveTo(status);
+	}
+
+	@Transactional(readOnly = true)
+	PlanPage page(long planId, long viewerId) {
+		EventPlan plan = visibleTo(planId, viewerId);
+		List<PreparationTask> planTasks = this.tasks.findByPlanIdOrderByDueOnAscIdAsc(planId);
+		Set<Long> people = new LinkedHashSet<>();
+		people.add(plan.getLeadId());
+		people.addAll(plan.getCoOrganiserIds());
+		planTasks.stream().map(PreparationTask::getAssigneeId).filter(java.util.Objects::nonNull).forEach(people::add);
+		Map<Long, EmployeeRef> refs = this.directory.findAllById(people);
+		Set<String> covered = new LinkedHashSet<>();
+		refs.values().forEach(ref -> covered.add(ref.departmentCode()));
+		List<DepartmentRef> on = new ArrayList<>();
+		List<DepartmentRef> missing = new ArrayList<>();
+		for (DepartmentRef department : this.directory.departments()) {
+			(covered.contains(department.code()) ? on : missing).add(department);
+		}
+		return new PlanPage(plan, refs.get(plan.getLeadId()),
+				plan.getCoOrganiserIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
+				planTasks.stream().map(t -> new PlanPage.TaskRow(t, t.getAssigneeId() == null ? null : refs.get(t.getAssigneeId()))).toList(),
+				on, missing, plan.isOrganisedBy(viewerId));
+	}
+
+	@Transactional(readOnly = true)
+	List<PlanPage.TaskRow> taskRows(long planId, long viewerId) {
+		return page(planId, viewerId).tasks();
+	}
+
+	@Transactional(readOnly = true)
+	EventPlan forEditing(long planId, long actorId) {
+		return organisedBy(planId, actorId);
+	}
+
+	/** The plan, where this person organises it; 404 for those who may not see it, 403 for the others. */
+	private EventPlan organisedBy(long planId, long employeeId) {
+		EventPlan plan = visibleTo(planId, employeeId);
+		if (!plan.isOrganisedBy(employeeId)) {
+			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + planId);
+		}
+		return plan;
+	}
+
+	/** Organisers, helpers and the approvers it was sent to see a plan; to everyone else it does not exist. */
+	private EventPlan visibleTo(long planId, long employeeId) {
+		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
+		if (plan.isOrganisedBy(employeeId) || this.tasks.existsByPlanIdAndAssigneeId(planId, employeeId)
+				|| this.approvals.wasSentTo(planId, employeeId)) {
+			return plan;
+		}
+		throw new PlanNotFound();
+	}
+
+	private static String subject(EventPlan plan) {
+		return "plan " + plan.getId();
+	}
+
+	/** No such plan, or not one this person may see. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class PlanNotFound extends RuntimeException {
+
+		PlanNotFound() {
+			super("No such plan");
+		}
+
+	}
+
+	/** Nobody in the directory has the email given. */
+	static class UnknownEmployee extends RuntimeException {
+
+		UnknownEmployee() {
+			super("No employee with that email");
+		}
+
+	}
+
+}

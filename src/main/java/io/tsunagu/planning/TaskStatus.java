@@ -1,0 +1,10 @@
+package io.tsunagu.planning;
+
+/**
+ * How far a preparation task has come.
+ */
+public enum TaskStatus {
+
+	TODO, DOING, DONE
+
+}

@@ -1,0 +1,140 @@
+package io.tsunagu.planning;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EventPlanTests {
+
+	static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
+
+	static final long LEAD = 10;
+
+	@Test
+	void startsAsADraftAtRevisionOneLedByItsCreator() {
+		EventPlan plan = aDraft();
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.DRAFT);
+		assertThat(plan.getRevision()).isEqualTo(1);
+		assertThat(plan.isOrganisedBy(LEAD)).isTrue();
+		assertThat(plan.isOrganisedBy(11)).isFalse();
+	}
+
+	@Test
+	void countsARevisionForEachEdit() {
+		EventPlan plan = aDraft();
+		plan.revise(details("秋の同期会", 40), NOW);
+		plan.revise(details("秋の同期会（改）", 50), NOW);
+		assertThat(plan.getRevision()).isEqualTo(3);
+		assertThat(plan.getCapacity()).isEqualTo(50);
+	}
+
+	@Test
+	void cannotBeEditedOrChangeItsTeamOnceSubmitted() {
+		EventPlan plan = aDraft();
+		plan.submit(NOW);
+		assertRefused(() -> plan.revise(details("変更", 10), NOW), "plan.refused.edit");
+		assertRefused(() -> plan.addCoOrganiser(11, NOW), "plan.refused.team");
+		assertRefused(() -> plan.submit(NOW), "plan.refused.submit");
+		assertThat(plan.getRevision()).isEqualTo(1);
+	}
+
+	@Test
+	void goesBackToTheOrganisersWhenChangesAreRequestedAndCanBeResubmitted() {
+		EventPlan plan = aDraft();
+		plan.submit(NOW);
+		plan.requestChanges(NOW);
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.CHANGES_REQUESTED);
+		plan.revise(details("直した同期会", 30), NOW);
+		plan.addCoOrganiser(11, NOW);
+		plan.submit(NOW);
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.SUBMITTED);
+		assertThat(plan.getRevision()).isEqualTo(2);
+	}
+
+	@Test
+	void withdrawsOnlyASubmittedPlanBackToDraft() {
+		EventPlan plan = aDraft();
+		assertRefused(() -> plan.withdraw(NOW), "plan.refused.withdraw");
+		plan.submit(NOW);
+		plan.withdraw(NOW);
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.DRAFT);
+	}
+
+	@Test
+	void isDecidedOnlyWhileSubmitted() {
+		assertRefused(() -> aDraft().approve(NOW), "plan.refused.decision");
+		assertRefused(() -> aDraft().reject(NOW), "plan.refused.decision");
+		EventPlan approved = aDraft();
+		approved.submit(NOW);
+		approved.approve(NOW);
+		assertThat(approved.getStatus()).isEqualTo(PlanStatus.APPROVED);
+		assertRefused(() -> approved.requestChanges(NOW), "plan.refused.decision");
+		assertRefused(() -> approved.revise(details("x", 1), NOW), "plan.refused.edit");
+	}
+
+	@Test
+	void copiesOnlyARejectedPlanIntoANewDraftWithTheSameTeam() {
+		EventPlan plan = aDraft();
+		plan.addCoOrganiser(11, NOW);
+		assertRefused(() -> plan.copyAsDraft(LEAD, NOW), "plan.refused.copy");
+		plan.submit(NOW);
+		plan.reject(NOW);
+		EventPlan copy = plan.copyAsDraft(11, NOW);
+		assertThat(copy.getStatus()).isEqualTo(PlanStatus.DRAFT);
+		assertThat(copy.getRevision()).isEqualTo(1);
+		assertThat(copy.getTitle()).isEqualTo(plan.getTitle());
+		assertThat(copy.getLeadId()).isEqualTo(11);
+		assertThat(copy.getCoOrganiserIds()).containsExactly(LEAD);
+	}
+
+	@Test
+	void canBeCancelledBeforeItIsHeldButNotAfterRejection() {
+		EventPlan submitted = aDraft();
+		submitted.submit(NOW);
+		submitted.cancel(NOW);
+		assertThat(submitted.getStatus()).isEqualTo(PlanStatus.CANCELLED);
+		assertRefused(() -> submitted.cancel(NOW), "plan.refused.cancel");
+		EventPlan rejected = aDraft();
+		rejected.submit(NOW);
+		rejected.reject(NOW);
+		assertRefused(() -> rejected.cancel(NOW), "plan.refused.cancel");
+	}
+
+	@Test
+	void detailsRequireEndAfterStartDeadlineBeforeStartAndACapacityInRange() {
+		Instant start = Instant.parse("2026-12-10T09:00:00Z");
+		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start, start.minusSeconds(60), 10));
+		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start.plusSeconds(3600), start, 10));
+		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start.plusSeconds(3600), start.minusSeconds(60), 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start.plusSeconds(3600), start.minusSeconds(60), 10_001));
+		assertThat(details(start, start.plusSeconds(3600), start.minusSeconds(60), 10_000).capacity()).isEqualTo(10_000);
+	}
+
+	static EventPlan aDraft() {
+		return new EventPlan(LEAD, details("同期会", 30), NOW);
+	}
+
+	static PlanDetails details(String title, int capacity) {
+		Instant start = Instant.parse("2026-12-10T09:00:00Z");
+		return new PlanDetails(title, PlanKind.COHORT_MEETUP, "入社年の近い人がつながる", "2018〜2020年入社", start,
+				start.plusSeconds(7200), ZoneId.of("Asia/Tokyo"), "本社 8F", null, capacity, start.minusSeconds(86400 * 3),
+				null, false, null);
+	}
+
+	static PlanDetails details(Instant start, Instant end, Instant deadline, int capacity) {
+		return new PlanDetails("t", PlanKind.OTHER, "p", null, start, end, null, null, "https://meet.example/x", capacity,
+				deadline, null, true, null);
+	}
+
+	static void assertRefused(Runnable change, String messageKey) {
+		assertThatExceptionOfType(IllegalPlanChange.class).isThrownBy(change::run)
+			.extracting(IllegalPlanChange::messageKey)
+			.isEqualTo(messageKey);
+	}
+
+}
