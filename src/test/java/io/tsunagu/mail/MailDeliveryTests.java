@@ -1,8 +1,6 @@
 package io.tsunagu.mail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.BodyPart;
@@ -38,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tsunagu.IsolatedDatabase;
+import io.tsunagu.TestSmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,7 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IsolatedDatabase("mail")
 class MailDeliveryTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
 	static GreenMail greenMail = startGreenMail();
 
@@ -136,15 +134,15 @@ class MailDeliveryTests {
 		assertThat(ja.getMessageID()).isEqualTo(
 				this.jdbc.sql("SELECT message_id FROM mail_outbox WHERE id = ?").param(japanese).query(String.class).single());
 		assertThat(ja.getMessageID()).endsWith("@tsunagu.corp.example>");
-		assertThat(text(ja, "text/plain")).contains("佐藤 美咲さん").contains("https://tsunagu.corp.example/admin/outbox");
-		assertThat(text(ja, "text/html")).contains("href=\"https://tsunagu.corp.example/admin/outbox\"")
+		assertThat(TestSmtp.text(ja, "text/plain")).contains("佐藤 美咲さん").contains("https://tsunagu.corp.example/admin/outbox");
+		assertThat(TestSmtp.text(ja, "text/html")).contains("href=\"https://tsunagu.corp.example/admin/outbox\"")
 			.contains("つなぐからのテストメールです");
 		assertThat(attachment(ja, "invite.ics")).isEqualTo(calendar);
 
 		MimeMessage en = received("clark@corp.example");
 		assertThat(en.getSubject()).isEqualTo("Tsunagu test message");
-		assertThat(text(en, "text/plain")).contains("Dear Emily Clark,").contains("This is a test message from Tsunagu");
-		assertThat(text(en, "text/html")).contains("Open the outbox");
+		assertThat(TestSmtp.text(en, "text/plain")).contains("Dear Emily Clark,").contains("This is a test message from Tsunagu");
+		assertThat(TestSmtp.text(en, "text/html")).contains("Open the outbox");
 	}
 
 	@Test
@@ -350,22 +348,6 @@ class MailDeliveryTests {
 		throw new AssertionError("No message to " + recipient);
 	}
 
-	private static String text(Part part, String type) throws Exception {
-		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			return (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			Multipart multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = text(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
 	private static byte[] attachment(Part part, String filename) throws Exception {
 		if (part.isMimeType("multipart/*")) {
 			Multipart multipart = (Multipart) part.getContent();
@@ -387,18 +369,7 @@ class MailDeliveryTests {
 	}
 
 	private static GreenMail startGreenMail() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestSmtp.start(PORT);
 	}
 
 }

@@ -1,12 +1,9 @@
 package io.tsunagu.planning;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.tsunagu.IsolatedDatabase;
+import io.tsunagu.TestSmtp;
 import io.tsunagu.approval.ApprovalViews.InboxItem;
 import io.tsunagu.approval.Approvals;
 import io.tsunagu.approval.DecisionKind;
@@ -39,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IsolatedDatabase("approvalmail")
 class ApprovalMailTests {
 
-	static final int PORT = freePort();
+	static final int PORT = TestSmtp.freePort();
 
-	static final GreenMail greenMail = startGreenMail();
+	static final GreenMail greenMail = TestSmtp.start(PORT);
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
@@ -94,7 +92,7 @@ class ApprovalMailTests {
 		this.dispatcher.dispatchDue();
 		MimeMessage request = only(chain.executive());
 		assertThat(request.getSubject()).isEqualTo("ご判断のお願い：全社BBQ");
-		assertThat(plainText(request)).contains("https://tsunagu.corp.example/plans/" + plan.getId());
+		assertThat(TestSmtp.text(request, "text/plain")).contains("https://tsunagu.corp.example/plans/" + plan.getId());
 
 		decide(chain.executive(), DecisionKind.APPROVE, "家族も呼べる会に");
 		assertThat(only(chain.officer()).getSubject()).isEqualTo("ご判断のお願い：全社BBQ");
@@ -104,7 +102,7 @@ class ApprovalMailTests {
 
 		MimeMessage approved = only(this.fixtures.person(ORGANISER));
 		assertThat(approved.getSubject()).isEqualTo("承認されました：全社BBQ");
-		assertThat(plainText(approved)).contains("家族も呼べる会に");
+		assertThat(TestSmtp.text(approved, "text/plain")).contains("家族も呼べる会に");
 	}
 
 	@Test
@@ -116,7 +114,7 @@ class ApprovalMailTests {
 		decide(chain.executive(), DecisionKind.REQUEST_CHANGES, "日程を再考してください");
 		MimeMessage changes = only(this.fixtures.person(ORGANISER));
 		assertThat(changes.getSubject()).isEqualTo("修正依頼：秋の勉強会");
-		assertThat(plainText(changes)).contains("日程を再考してください");
+		assertThat(TestSmtp.text(changes, "text/plain")).contains("日程を再考してください");
 	}
 
 	@Test
@@ -128,7 +126,7 @@ class ApprovalMailTests {
 		this.dispatcher.dispatchDue();
 		MimeMessage task = only(helper);
 		assertThat(task.getSubject()).isEqualTo("A task for you: Book the bus");
-		assertThat(plainText(task)).contains("https://tsunagu.corp.example/plans/" + plan.getId());
+		assertThat(TestSmtp.text(task, "text/plain")).contains("https://tsunagu.corp.example/plans/" + plan.getId());
 	}
 
 	@Test
@@ -149,7 +147,7 @@ class ApprovalMailTests {
 		this.dispatcher.dispatchDue();
 		MimeMessage reminder = only(chain.executive());
 		assertThat(reminder.getSubject()).isEqualTo("リマインド：待たされる会 がご判断を待っています");
-		assertThat(plainText(reminder)).contains("3");
+		assertThat(TestSmtp.text(reminder, "text/plain")).contains("3");
 	}
 
 	private void decide(EmployeeRef approver, DecisionKind kind, String comment) throws Exception {
@@ -170,37 +168,6 @@ class ApprovalMailTests {
 		}).toList();
 		assertThat(mine).as("mail to " + recipient.email()).hasSize(1);
 		return mine.get(0);
-	}
-
-	private static String plainText(jakarta.mail.Part part) throws Exception {
-		if (part.isMimeType("text/plain")) {
-			return (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = plainText(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static GreenMail startGreenMail() {
-		GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		server.start();
-		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
