@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +51,19 @@ public class Directory {
 			.filter(Employee::isActive)
 			.flatMap(boss -> this.employees.findWithDepartmentById(boss.getId()))
 			.map(Employee::toRef);
+	}
+
+	/** How many active employees the filter matches, leaving out the given ones. */
+	public long count(EmployeeFilter filter, Collection<Long> excludedIds) {
+		return this.employees.count(filter.specification(excludedIds));
+	}
+
+	/** Active employees the filter matches, leaving out the given ones, in reading order; at most {@code limit}. */
+	public List<EmployeeRef> find(EmployeeFilter filter, Collection<Long> excludedIds, int limit) {
+		return this.employees
+			.findAll(filter.specification(excludedIds), PageRequest.of(0, limit, Sort.by("nameKana", "code")))
+			.map(Employee::toRef)
+			.getContent();
 	}
 
 	/** Every department, by code. */

@@ -6,5 +6,5 @@ import java.util.Locale;
  * What other modules know of an employee.
  */
 public record EmployeeRef(long id, String code, String name, String email, long departmentId, String departmentCode,
-		Rank rank, Locale locale) {
+		Rank rank, int joinYear, Locale locale) {
 }

@@ -93,7 +93,7 @@ class ChainPlannerTests {
 	}
 
 	static EmployeeRef person(long id, String name, Rank rank) {
-		return new EmployeeRef(id, "E" + id, name, "p" + id + "@corp.example", 1, "PLAN", rank, Locale.JAPANESE);
+		return new EmployeeRef(id, "E" + id, name, "p" + id + "@corp.example", 1, "PLAN", rank, 2010, Locale.JAPANESE);
 	}
 
 }
