@@ -14,3 +14,20 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Suggests colleagues in a field marked data-people (the id of its datalist) as one types a name,
+// a reading or part of an address; the server answers with <option>s.
+document.addEventListener('input', function (event) {
+  var input = event.target;
+  var listId = input.getAttribute && input.getAttribute('data-people');
+  var url = input.getAttribute && input.getAttribute('data-people-url');
+  if (!listId || !url || input.value.trim() === '') {
+    return;
+  }
+  window.clearTimeout(input.tsunaguPeopleTimer);
+  input.tsunaguPeopleTimer = window.setTimeout(function () {
+    fetch(url + '?q=' + encodeURIComponent(input.value.trim()), { headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : ''; })
+      .then(function (options) { document.getElementById(listId).innerHTML = options; });
+  }, 200);
+});

@@ -1,15 +1,22 @@
 package io.tsunagu.directory;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
 @Controller
 class DirectoryController {
+
+	static final int SUGGESTIONS = 8;
 
 	private final Departments departments;
 
@@ -35,6 +42,16 @@ class DirectoryController {
 		model.addAttribute("ranks", Rank.values());
 		model.addAttribute("departmentOptions", this.departments.findAllByOrderByCode());
 		return "directory/employees";
+	}
+
+	/** Colleagues whose name, reading or email matches, as options for a person field's suggestions. */
+	@GetMapping("/people/suggest")
+	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
+		EmployeeSearch search = new EmployeeSearch(q, null, null, null, null, null, 0);
+		model.addAttribute("people", q.isBlank() ? List.of()
+				: this.employees.findAll(search.specification(), PageRequest.of(0, SUGGESTIONS, Sort.by("nameKana", "code")))
+					.getContent());
+		return "directory/suggestions :: options";
 	}
 
 	@GetMapping("/employees/{code}")

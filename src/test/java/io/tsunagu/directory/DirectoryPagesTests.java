@@ -100,6 +100,18 @@ class DirectoryPagesTests {
 			.andExpect(content().string(containsString("上長")));
 	}
 
+	@Test
+	void suggestsColleaguesForPersonFieldsByReadingNameOrAddress() throws Exception {
+		this.mvc.perform(get("/people/suggest").param("q", "いとう　だいすけ").with(organiser()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"manager@tsunagu.example\">伊藤 大輔 · 営業部 · 部長</option>")));
+		this.mvc.perform(get("/people/suggest").param("q", "president@").param("lang", "en").with(organiser()))
+			.andExpect(content().string(containsString("山本 健一 · Executive Office")));
+		this.mvc.perform(get("/people/suggest").param("q", " ").with(organiser()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<option"))));
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<Employee> search(MockHttpServletRequestBuilder request) throws Exception {
 		return (List<Employee>) page(request).getContent();
