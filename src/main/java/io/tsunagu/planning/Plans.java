@@ -152,13 +152,14 @@ public class Plans {
 	}
 
 	/** Organisers and the task's helper move a task along. */
-	void moveTask(long planId, long taskId, long actorId, TaskStatus status) {
+	void moveTask(long planId, long taskId, long actorId, String actor, TaskStatus status) {
 		EventPlan plan = visibleTo(planId, actorId);
 		PreparationTask task = this.tasks.findByIdAndPlanId(taskId, planId).orElseThrow(PlanNotFound::new);
 		if (!plan.isOrganisedBy(actorId) && !Long.valueOf(actorId).equals(task.getAssigneeId())) {
 			throw new AccessDeniedException("Only organisers and the helper move a task");
 		}
 		task.moveTo(status);
+		this.audit.record(actor, "plan.task.move", subject(plan), task.getTitle() + " → " + status);
 	}
 
 	@Transactional(readOnly = true)

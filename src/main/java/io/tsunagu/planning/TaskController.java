@@ -70,7 +70,7 @@ class TaskController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal TsunaguUser user,
 			Model model) {
 		long me = PlanController.employee(user);
-		this.plans.moveTask(id, taskId, me, status);
+		this.plans.moveTask(id, taskId, me, user.getEmail(), status);
 		if (htmx == null) {
 			return "redirect:/plans/" + id + "#tasks";
 		}

@@ -161,6 +161,10 @@ class PlanPagesTests {
 			.with(csrf())).andExpect(status().isOk());
 		assertThat(this.jdbc.sql("SELECT status FROM preparation_tasks WHERE id = ?").param(task).query(String.class).single())
 			.isEqualTo("DONE");
+		assertThat(this.jdbc.sql("SELECT details FROM audit_log WHERE action = 'plan.task.move' AND subject = ? AND actor = ?")
+			.params("plan " + plan.getId(), STRANGER)
+			.query(String.class)
+			.list()).containsExactly("会場の下見 → DONE");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE kind = 'task-assigned' AND dedupe_key = ?")
 			.param("task-" + task + "-assigned-" + this.fixtures.person(STRANGER).id())
 			.query(Long.class)
