@@ -101,6 +101,19 @@ class PlanPagesTests {
 	}
 
 	@Test
+	void theFormHasEachFieldOnce() throws Exception {
+		String form = this.mvc.perform(get("/plans/new").with(as(ORGANISER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String field : java.util.List.of("title", "startsAt", "endsAt", "venue", "onlineLink", "capacity", "rsvpDeadline",
+				"budgetYen")) {
+			assertThat(form.split("name=\"" + field + "\"", -1)).as(field).hasSize(2);
+		}
+	}
+
+	@Test
 	void showsFieldErrorsInJapaneseAndEnglish() throws Exception {
 		MockHttpServletRequestBuilder invalid = validForm(post("/plans"), "", "capacity", "0", "endsAt",
 				"2027-03-10T17:00", "rsvpDeadline", "2027-03-11T12:00", "onlineLink", "not a link");
