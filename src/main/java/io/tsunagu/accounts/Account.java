@@ -39,6 +39,10 @@ class Account {
 		this.admin = admin;
 	}
 
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	String getEmail() {
 		return this.email;
 	}

@@ -23,7 +23,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes,
 			@Value("${tsunagu.demo.enabled:false}") boolean demo) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/password", "/password/*", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")

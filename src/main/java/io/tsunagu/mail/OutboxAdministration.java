@@ -2,12 +2,15 @@ package io.tsunagu.mail;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tsunagu.audit.AuditLog;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
 
 /**
  * What an administrator does on the outbox page: resend or dismiss a failed message, and send a
@@ -24,11 +27,15 @@ class OutboxAdministration {
 
 	private final ApplicationEventPublisher events;
 
-	OutboxAdministration(MailQueue queue, Outbox outbox, AuditLog audit, ApplicationEventPublisher events) {
+	private final Directory directory;
+
+	OutboxAdministration(MailQueue queue, Outbox outbox, AuditLog audit, ApplicationEventPublisher events,
+			Directory directory) {
 		this.queue = queue;
 		this.outbox = outbox;
 		this.audit = audit;
 		this.events = events;
+		this.directory = directory;
 	}
 
 	@Transactional
@@ -49,9 +56,12 @@ class OutboxAdministration {
 		}).orElse(false);
 	}
 
+	/** To the administrator who asks, by the name and language the directory knows them by, if it does. */
 	@Transactional
-	void sendTestMessage(String recipient, String recipientName, Locale locale) {
-		this.outbox.queue(MailRequest.of(recipient, recipientName, locale, "test-message", Map.of(), new Object[0], null));
+	void sendTestMessage(String recipient, Locale pageLocale) {
+		Optional<EmployeeRef> employee = this.directory.findByEmail(recipient);
+		this.outbox.queue(MailRequest.of(recipient, employee.map(EmployeeRef::name).orElse(null),
+				employee.map(EmployeeRef::locale).orElse(pageLocale), "test-message", Map.of(), new Object[0], null));
 		this.audit.record(recipient, "mail.test", recipient, null);
 	}
 

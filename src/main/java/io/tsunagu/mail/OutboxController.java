@@ -1,6 +1,8 @@
 package io.tsunagu.mail;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import java.security.Principal;
+import java.util.Locale;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.tsunagu.accounts.TsunaguUser;
 
 @Controller
 @RequestMapping("/admin/outbox")
@@ -36,24 +37,24 @@ class OutboxController {
 	}
 
 	@PostMapping("/{id}/resend")
-	String resend(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
-		boolean resent = this.administration.resend(id, user.getEmail());
+	String resend(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+		boolean resent = this.administration.resend(id, user.getName());
 		redirect.addFlashAttribute("flash", resent ? "outbox.resent" : "outbox.notFailed");
 		return "redirect:/admin/outbox";
 	}
 
 	@PostMapping("/{id}/dismiss")
-	String dismiss(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
-		boolean dismissed = this.administration.dismiss(id, user.getEmail());
+	String dismiss(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+		boolean dismissed = this.administration.dismiss(id, user.getName());
 		redirect.addFlashAttribute("flash", dismissed ? "outbox.dismissed" : "outbox.notFailed");
 		return "redirect:/admin/outbox";
 	}
 
 	@PostMapping("/test")
-	String sendTestMessage(@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
-		this.administration.sendTestMessage(user.getEmail(), user.getDisplayName(), user.getLocale());
+	String sendTestMessage(Principal user, Locale locale, RedirectAttributes redirect) {
+		this.administration.sendTestMessage(user.getName(), locale);
 		redirect.addFlashAttribute("flash", "outbox.testQueued");
-		redirect.addFlashAttribute("flashArgs", new Object[] { user.getEmail() });
+		redirect.addFlashAttribute("flashArgs", new Object[] { user.getName() });
 		return "redirect:/admin/outbox";
 	}
 
