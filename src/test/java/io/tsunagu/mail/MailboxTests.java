@@ -17,7 +17,9 @@ import io.tsunagu.TsunaguTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -84,6 +86,16 @@ class MailboxTests {
 		assertThat(html).contains("<base target=\"_top\">").contains("href=\"http://localhost:8080/admin/outbox\"");
 		var admin = user(this.users.loadUserByUsername("admin@tsunagu.example"));
 		this.mvc.perform(get("/admin/outbox").with(admin)).andExpect(status().isOk());
+	}
+
+	@Test
+	void sendsTheAdministratorATestMessageByTheirDirectoryName() throws Exception {
+		this.mvc.perform(post("/admin/outbox/test").with(user(this.users.loadUserByUsername("admin@tsunagu.example"))).with(csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.jdbc.sql("SELECT recipient_name || '/' || locale FROM mail_outbox "
+				+ "WHERE kind = 'test-message' AND recipient = 'admin@tsunagu.example' ORDER BY id DESC LIMIT 1")
+			.query(String.class)
+			.single()).isEqualTo("鈴木 恵子/ja");
 	}
 
 	@Test
