@@ -55,6 +55,8 @@ class Invitation {
 
 	private Instant answeredAt;
 
+	private Instant waitlistedAt;
+
 	protected Invitation() {
 	}
 
@@ -85,14 +87,22 @@ class Invitation {
 		this.sentAt = now;
 	}
 
-	/** Records a decision; {@code outcome} is ATTENDING, WAITLISTED or DECLINED as capacity allows. */
-	void answer(Answer outcome, String note, PlannedEvent event, Instant now) {
+	/** Whether the invitee may answer now: a sent invitation, before the RSVP deadline. */
+	void requireAnswerable(PlannedEvent event, Instant now) {
 		if (this.sentAt == null) {
 			throw new InvitationRefused("rsvp.refused.notSent");
 		}
 		if (!event.acceptsAnswersAt(now)) {
 			throw new InvitationRefused("rsvp.refused.closed");
 		}
+	}
+
+	/**
+	 * Records a decision; {@code outcome} is ATTENDING, WAITLISTED or DECLINED as the seats allowed.
+	 * Someone already waiting keeps their place in the waitlist.
+	 */
+	void answer(Answer outcome, String note, PlannedEvent event, Instant now) {
+		requireAnswerable(event, now);
 		if (outcome == Answer.PENDING) {
 			throw new IllegalArgumentException("An answer is attending, waitlisted or declined");
 		}
@@ -100,9 +110,24 @@ class Invitation {
 		if (stripped != null && stripped.length() > MAX_NOTE) {
 			throw new InvitationRefused("rsvp.refused.noteTooLong");
 		}
+		if (outcome == Answer.WAITLISTED && this.answer != Answer.WAITLISTED) {
+			this.waitlistedAt = now;
+		}
+		else if (outcome != Answer.WAITLISTED) {
+			this.waitlistedAt = null;
+		}
 		this.answer = outcome;
 		this.note = stripped == null || stripped.isEmpty() ? null : stripped;
 		this.answeredAt = now;
+	}
+
+	/** A seat freed up for someone on the waitlist. */
+	void promote() {
+		if (this.answer != Answer.WAITLISTED) {
+			throw new IllegalStateException("Only someone on the waitlist is promoted");
+		}
+		this.answer = Answer.ATTENDING;
+		this.waitlistedAt = null;
 	}
 
 	boolean isSent() {
@@ -149,6 +174,10 @@ class Invitation {
 
 	public Instant getFirstOpenedAt() {
 		return this.firstOpenedAt;
+	}
+
+	public Instant getWaitlistedAt() {
+		return this.waitlistedAt;
 	}
 
 	public Instant getAnsweredAt() {

@@ -80,6 +80,24 @@ class InvitationController {
 		return flash(redirect, id, "invitations.sent");
 	}
 
+	@PostMapping("/plans/{id}/invitations/capacity")
+	String capacity(@PathVariable long id, CapacityForm form, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			int promoted = this.waves.changeCapacity(id, employee(user), user.getEmail(),
+					form.capacity() == null ? 0 : form.capacity());
+			redirect.addFlashAttribute("flashArgs", new Object[] { form.capacity(), promoted });
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.capacity.changed");
+	}
+
+	/** The number of seats the organiser wants. */
+	record CapacityForm(Integer capacity) {
+	}
+
 	/** A personal message as the organiser wrote it. */
 	record MessageForm(String text) {
 	}

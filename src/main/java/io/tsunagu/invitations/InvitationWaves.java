@@ -49,6 +49,10 @@ class InvitationWaves {
 
 	private final AuditLog audit;
 
+	private final Seats seats;
+
+	private final Waitlist waitlist;
+
 	private final Clock clock;
 
 	private final ZoneId inviteeZone;
@@ -56,7 +60,7 @@ class InvitationWaves {
 	private final String calendarDomain;
 
 	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
-			AuditLog audit, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			AuditLog audit, Seats seats, Waitlist waitlist, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
 			@Value("${tsunagu.base-url}") String baseUrl) {
 		this.waves = waves;
 		this.invitations = invitations;
@@ -64,6 +68,8 @@ class InvitationWaves {
 		this.directory = directory;
 		this.outbox = outbox;
 		this.audit = audit;
+		this.seats = seats;
+		this.waitlist = waitlist;
 		this.clock = clock;
 		// The directory keeps no zone per person, so invitees read times in the company's zone.
 		this.inviteeZone = zone;
@@ -103,7 +109,7 @@ class InvitationWaves {
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
-		return new WavePage(event, organisers, draftRows, sent, query, matches);
+		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null));
 	}
 
 	/** Adds someone to the must-invite list of the personal wave being written. */
@@ -146,6 +152,7 @@ class InvitationWaves {
 		}
 		event = this.plans.startInviting(planId);
 		wave.markSent(event, this.clock.instant());
+		this.seats.open(planId, event.capacity());
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(
 				java.util.stream.Stream.concat(list.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 					.toList());
@@ -161,6 +168,23 @@ class InvitationWaves {
 		}
 		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
 		return list.size();
+	}
+
+	/**
+	 * Changes the number of seats once invitations are out (the plan itself is fixed after approval);
+	 * more seats promote from the waitlist in order.
+	 * @return how many were promoted
+	 * @throws InvitationRefused when fewer seats than people attending are asked for
+	 */
+	int changeCapacity(long planId, long organiserId, String actor, int capacity) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		if (capacity < 1 || capacity > 10_000) {
+			throw new InvitationRefused("invitations.refused.capacity");
+		}
+		this.seats.changeCapacity(planId, capacity);
+		int promoted = this.waitlist.promote(event).size();
+		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
+		return promoted;
 	}
 
 	private MailRequest mail(PlannedEvent event, List<EmployeeRef> organisers, Invitation invitation,

@@ -28,9 +28,12 @@ class RsvpAnswers {
 
 	private final Directory directory;
 
+	private final Waitlist waitlist;
+
 	private final Clock clock;
 
-	RsvpAnswers(Invitations invitations, Plans plans, Directory directory, Clock clock) {
+	RsvpAnswers(Invitations invitations, Plans plans, Directory directory, Waitlist waitlist, Clock clock) {
+		this.waitlist = waitlist;
 		this.invitations = invitations;
 		this.plans = plans;
 		this.directory = directory;
@@ -61,10 +64,7 @@ class RsvpAnswers {
 		if (choice != Answer.ATTENDING && choice != Answer.DECLINED) {
 			throw new InvitationRefused("rsvp.refused.choice");
 		}
-		return find(link, now).map(found -> {
-			found.invitation().answer(choice, note, found.event(), now);
-			return found.invitation().getAnswer();
-		});
+		return find(link, now).map(found -> this.waitlist.answer(found.invitation(), found.event(), choice, note));
 	}
 
 	private Optional<Found> find(String link, Instant now) {
