@@ -1,5 +1,13 @@
 package io.tsunagu.invitations;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,8 +26,11 @@ class InvitationController {
 
 	private final InvitationWaves waves;
 
-	InvitationController(InvitationWaves waves) {
+	private final MessageSource messages;
+
+	InvitationController(InvitationWaves waves, MessageSource messages) {
 		this.waves = waves;
+		this.messages = messages;
 	}
 
 	@GetMapping("/plans/{id}/invitations")
@@ -78,6 +89,16 @@ class InvitationController {
 			return warn(redirect, id, "invitations.refused.notApproved");
 		}
 		return flash(redirect, id, "invitations.sent");
+	}
+
+	@GetMapping("/plans/{id}/invitations/attendees.csv")
+	ResponseEntity<byte[]> attendees(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Locale locale) {
+		String csv = this.waves.attendeesCsv(id, employee(user), key -> this.messages.getMessage(key, null, locale));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("attendees-" + id + ".csv").build().toString())
+			.body(csv.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@PostMapping("/plans/{id}/invitations/capacity")

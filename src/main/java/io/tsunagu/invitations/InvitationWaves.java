@@ -109,7 +109,8 @@ class InvitationWaves {
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
-		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null));
+		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
+				this.invitations.funnel(planId));
 	}
 
 	/** Adds someone to the must-invite list of the personal wave being written. */
@@ -185,6 +186,36 @@ class InvitationWaves {
 		int promoted = this.waitlist.promote(event).size();
 		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
 		return promoted;
+	}
+
+	/** The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells. */
+	@Transactional(readOnly = true)
+	String attendeesCsv(long planId, long organiserId, java.util.function.Function<String, String> header) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		List<Invitation> attending = this.invitations.findByPlanIdAndAnswerOrderByAnsweredAtAscIdAsc(planId,
+				Answer.ATTENDING);
+		Map<Long, EmployeeRef> refs = this.directory
+			.findAllById(attending.stream().map(Invitation::getEmployeeId).toList());
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+				org.apache.commons.csv.CSVFormat.DEFAULT)) {
+			printer.printRecord(header.apply("invitations.csv.name"), header.apply("invitations.csv.email"),
+					header.apply("invitations.csv.department"), header.apply("invitations.csv.note"),
+					header.apply("invitations.csv.answeredAt"));
+			for (Invitation invitation : attending) {
+				EmployeeRef person = refs.get(invitation.getEmployeeId());
+				printer.printRecord(SpreadsheetCells.safe(person == null ? "" : person.name()),
+						SpreadsheetCells.safe(person == null ? "" : person.email()),
+						SpreadsheetCells.safe(person == null ? "" : person.departmentCode()),
+						SpreadsheetCells.safe(invitation.getNote()),
+						invitation.getAnsweredAt() == null ? ""
+								: invitation.getAnsweredAt().atZone(event.zone()).toLocalDateTime().withNano(0).toString());
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return csv.toString();
 	}
 
 	private MailRequest mail(PlannedEvent event, List<EmployeeRef> organisers, Invitation invitation,

@@ -26,6 +26,19 @@ interface Invitations extends JpaRepository<Invitation, Long> {
 	@Query("update Invitation i set i.firstOpenedAt = :now where i.id = :id and i.firstOpenedAt is null")
 	int markOpened(long id, Instant now);
 
+	@Query("""
+			select new io.tsunagu.invitations.WaveFunnel(w.id, w.kind, w.sentAt, count(i), count(i.firstOpenedAt),
+			       count(i.answeredAt),
+			       sum(case when i.answer = io.tsunagu.invitations.Answer.ATTENDING then 1 else 0 end),
+			       sum(case when i.answer = io.tsunagu.invitations.Answer.WAITLISTED then 1 else 0 end),
+			       sum(case when i.answer = io.tsunagu.invitations.Answer.DECLINED then 1 else 0 end))
+			from InvitationWave w join Invitation i on i.waveId = w.id
+			where w.planId = :planId and w.status = io.tsunagu.invitations.InvitationWave.Status.SENT
+			group by w.id, w.kind, w.sentAt order by w.id""")
+	List<WaveFunnel> funnel(long planId);
+
+	List<Invitation> findByPlanIdAndAnswerOrderByAnsweredAtAscIdAsc(long planId, Answer answer);
+
 	boolean existsByPlanIdAndEmployeeId(long planId, long employeeId);
 
 	long countByPlanIdAndAnswer(long planId, Answer answer);

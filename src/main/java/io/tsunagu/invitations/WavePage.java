@@ -10,7 +10,7 @@ import io.tsunagu.planning.PlannedEvent;
  * check found in each message, the invitations sent, and the people a search found.
  */
 record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, List<SentRow> sent,
-		String query, List<EmployeeRef> matches, Seats.Count seats) {
+		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel) {
 
 	public boolean canInvite() {
 		return this.event.status().allowsInviting();

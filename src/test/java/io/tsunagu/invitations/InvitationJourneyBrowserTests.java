@@ -104,6 +104,7 @@ class InvitationJourneyBrowserTests {
 		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 		this.browser.open("/plans/" + plan + "/invitations");
 		assertThat(this.browser.text(By.id("sent"))).contains(david.name(), "参加", "楽しみにしています");
+		assertThat(this.browser.text(By.cssSelector("#funnel tbody tr"))).contains("個別招待", "100%");
 	}
 
 }
