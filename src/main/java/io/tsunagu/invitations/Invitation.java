@@ -57,6 +57,8 @@ class Invitation {
 
 	private Instant waitlistedAt;
 
+	private Instant declineRepliedAt;
+
 	protected Invitation() {
 	}
 
@@ -121,6 +123,17 @@ class Invitation {
 		this.answeredAt = now;
 	}
 
+	/** The organiser answers a decline lightly, once. */
+	void replyToDecline(Instant now) {
+		if (this.answer != Answer.DECLINED) {
+			throw new InvitationRefused("invitations.refused.notDeclined");
+		}
+		if (this.declineRepliedAt != null) {
+			throw new InvitationRefused("invitations.refused.replied");
+		}
+		this.declineRepliedAt = now;
+	}
+
 	/** A seat freed up for someone on the waitlist. */
 	void promote() {
 		if (this.answer != Answer.WAITLISTED) {
@@ -178,6 +191,10 @@ class Invitation {
 
 	public Instant getWaitlistedAt() {
 		return this.waitlistedAt;
+	}
+
+	public Instant getDeclineRepliedAt() {
+		return this.declineRepliedAt;
 	}
 
 	public Instant getAnsweredAt() {

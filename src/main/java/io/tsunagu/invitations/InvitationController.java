@@ -101,6 +101,18 @@ class InvitationController {
 			.body(csv.getBytes(StandardCharsets.UTF_8));
 	}
 
+	@PostMapping("/plans/{id}/invitations/{invitationId}/decline-reply")
+	String replyToDecline(@PathVariable long id, @PathVariable long invitationId, MessageForm form,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.waves.replyToDecline(id, invitationId, employee(user), user.getEmail(), form.text());
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.declineReply.sent");
+	}
+
 	@PostMapping("/plans/{id}/invitations/capacity")
 	String capacity(@PathVariable long id, CapacityForm form, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
@@ -119,7 +131,7 @@ class InvitationController {
 	record CapacityForm(Integer capacity) {
 	}
 
-	/** A personal message as the organiser wrote it. */
+	/** A personal message or reply as the organiser wrote it. */
 	record MessageForm(String text) {
 	}
 

@@ -53,6 +53,8 @@ class InvitationWaves {
 
 	private final Waitlist waitlist;
 
+	private final org.springframework.context.MessageSource messages;
+
 	private final Clock clock;
 
 	private final ZoneId inviteeZone;
@@ -60,7 +62,7 @@ class InvitationWaves {
 	private final String calendarDomain;
 
 	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
-			AuditLog audit, Seats seats, Waitlist waitlist, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			AuditLog audit, Seats seats, Waitlist waitlist, org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
 			@Value("${tsunagu.base-url}") String baseUrl) {
 		this.waves = waves;
 		this.invitations = invitations;
@@ -70,6 +72,7 @@ class InvitationWaves {
 		this.audit = audit;
 		this.seats = seats;
 		this.waitlist = waitlist;
+		this.messages = messages;
 		this.clock = clock;
 		// The directory keeps no zone per person, so invitees read times in the company's zone.
 		this.inviteeZone = zone;
@@ -101,7 +104,7 @@ class InvitationWaves {
 			.toList();
 		List<WavePage.SentRow> sent = all.stream()
 			.filter(Invitation::isSent)
-			.map(i -> new WavePage.SentRow(i, refs.get(i.getEmployeeId())))
+			.map(i -> new WavePage.SentRow(i, refs.get(i.getEmployeeId()), suggestedReply(refs.get(i.getEmployeeId()))))
 			.toList();
 		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
 				: this.directory.search(query, SEARCH_LIMIT)
@@ -186,6 +189,34 @@ class InvitationWaves {
 		int promoted = this.waitlist.promote(event).size();
 		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
 		return promoted;
+	}
+
+	/**
+	 * Sends the organiser's short reply to a decline as a personal mail, once per invitation.
+	 * @throws InvitationRefused when the invitee has not declined, was answered already, or the text is empty
+	 */
+	void replyToDecline(long planId, long invitationId, long organiserId, String actor, String text) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		String reply = text == null ? "" : text.strip();
+		if (reply.isEmpty() || reply.length() > Invitation.MAX_NOTE) {
+			throw new InvitationRefused("invitations.refused.reply");
+		}
+		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId).orElseThrow(UnknownInvitee::new);
+		invitation.replyToDecline(this.clock.instant());
+		EmployeeRef invitee = this.directory.findById(invitation.getEmployeeId()).orElseThrow(UnknownInvitee::new);
+		EmployeeRef from = this.directory.findById(organiserId).orElseThrow(UnknownInvitee::new);
+		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), "decline-reply",
+				Map.of("reply", reply, "planTitle", event.title(), "organiserName", from.name()),
+				new Object[] { from.name(), event.title() }, "decline-reply-" + invitation.getId()));
+		this.audit.record(actor, "invitation.decline-reply", subject(planId), "employee " + invitee.id());
+	}
+
+	private String suggestedReply(EmployeeRef invitee) {
+		if (invitee == null) {
+			return "";
+		}
+		return this.messages.getMessage("invitations.declineReply.suggestion", new Object[] { invitee.name() },
+				invitee.locale());
 	}
 
 	/** The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells. */

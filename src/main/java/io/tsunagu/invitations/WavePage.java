@@ -23,7 +23,13 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 	record Note(String kind, String otherName, int percent) {
 	}
 
-	record SentRow(Invitation invitation, EmployeeRef invitee) {
+	/** A sent invitation; {@code suggestedReply} is the light reply offered for a decline, in the invitee's language. */
+	record SentRow(Invitation invitation, EmployeeRef invitee, String suggestedReply) {
+
+		public boolean awaitsReply() {
+			return this.invitation.getAnswer() == Answer.DECLINED && this.invitation.getDeclineRepliedAt() == null;
+		}
+
 	}
 
 }

@@ -107,6 +107,43 @@ class EventPageTests {
 	}
 
 	@Test
+	void aDeclineGetsOneLightReplyByMailWithTheSuggestionEditable() throws Exception {
+		long plan = this.events.anApprovedEvent("断られる会 " + System.nanoTime(), 30);
+		EmployeeRef david = person("david.lee@tsunagu.example");
+		EmployeeRef yoko = person("yoko.nakamura@tsunagu.example");
+		// Yoko reads Japanese: the suggestion is in the invitee's language.
+		List<String> tokens = this.support.invite(plan, List.of(yoko, david));
+		this.answers.answer(tokens.get(0), Answer.DECLINED, "その日は家族の予定があります");
+		this.answers.answer(tokens.get(1), Answer.ATTENDING, null);
+		List<Long> ids = this.jdbc.sql("SELECT id FROM invitations WHERE plan_id = ? ORDER BY id").param(plan).query(Long.class).list();
+
+		this.mvc.perform(get("/plans/{id}/invitations", plan).with(organiser()))
+			.andExpect(content().string(containsString("その日は家族の予定があります")))
+			.andExpect(content().string(containsString(yoko.name() + "さん、ご連絡ありがとうございます。また今度ランチでも行きましょう。")));
+		long organiser = this.events.organiser().id();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvitationRefused.class)
+			.isThrownBy(() -> this.waves.replyToDecline(plan, ids.get(1), organiser, ApprovedEvents.ORGANISER, "またね"))
+			.extracting(InvitationRefused::messageKey)
+			.isEqualTo("invitations.refused.notDeclined");
+
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/plans/{id}/invitations/{i}/decline-reply", plan, ids.get(0))
+				.param("text", "陽子さん、了解です。また今度ランチでも行きましょう！")
+				.with(organiser())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("flash", "invitations.declineReply.sent"));
+		assertThat(this.jdbc.sql("SELECT recipient || '|' || text_body FROM mail_outbox WHERE dedupe_key = ?")
+			.param("decline-reply-" + ids.get(0))
+			.query(String.class)
+			.single()).startsWith(yoko.email() + "|陽子さん、了解です。また今度ランチでも行きましょう！");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvitationRefused.class)
+			.isThrownBy(() -> this.waves.replyToDecline(plan, ids.get(0), organiser, ApprovedEvents.ORGANISER, "もう一度"))
+			.extracting(InvitationRefused::messageKey)
+			.isEqualTo("invitations.refused.replied");
+	}
+
+	@Test
 	void theExportIsForOrganisersOnly() throws Exception {
 		long plan = this.events.anApprovedEvent("出力の会 " + System.nanoTime(), 30);
 		this.mvc.perform(get("/plans/{id}/invitations/attendees.csv", plan)
