@@ -78,10 +78,11 @@ class InvitationJourneyBrowserTests {
 		this.browser.driver().findElement(By.cssSelector(".draft textarea"))
 			.sendKeys(david.name() + "さん、先月の展示会では営業資料の英訳を一晩で仕上げてくださり本当に助かりました。ぜひお話ししたいです。");
 		this.browser.driver().findElement(By.cssSelector(".draft button.btn-outline-primary")).click();
-		assertThat(this.browser.text(By.cssSelector(".draft"))).contains("指摘はありません");
+		waitForText(By.cssSelector(".draft"), "指摘はありません");
 		this.browser.driver().findElement(By.id("send-wave")).click();
 		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-		assertThat(this.browser.text(By.id("sent"))).contains(david.name(), "未回答");
+		waitForText(By.id("sent"), "未回答");
+		assertThat(this.browser.text(By.id("sent"))).contains(david.name());
 
 		InvitationTestSupport support = new InvitationTestSupport(null, events, this.jdbc);
 		String token = support.tokenMailedTo(plan, david);
@@ -96,15 +97,22 @@ class InvitationJourneyBrowserTests {
 		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", attend);
 		attend.click();
-		assertThat(this.browser.text(By.id("current-answer"))).contains("参加で回答済み");
+		waitForText(By.id("current-answer"), "参加で回答済み");
 		assertThat(this.browser.text(By.id("attending"))).contains("1人");
 		this.browser.screenshot("rsvp-phone-attending");
 
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
 		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 		this.browser.open("/plans/" + plan + "/invitations");
+		waitForText(By.id("sent"), "楽しみにしています");
 		assertThat(this.browser.text(By.id("sent"))).contains(david.name(), "参加", "楽しみにしています");
 		assertThat(this.browser.text(By.cssSelector("#funnel tbody tr"))).contains("個別招待", "100%");
+	}
+
+	// Waits for the page after a click, so that no element of the page before it is read.
+	private void waitForText(By by, String text) {
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
 }
