@@ -26,6 +26,9 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/password", "/password/*", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// The answer link in an invitation works without login: its token is the credential.
+			.requestMatchers("/rsvp/**")
+			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMIN")
 			// The built-in mailbox shows everybody's mail: administrators only, except in the demo company.

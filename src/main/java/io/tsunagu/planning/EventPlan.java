@@ -149,6 +149,17 @@ class EventPlan {
 		move(PlanStatus.SUBMITTED, PlanStatus.APPROVED, "plan.refused.decision", now);
 	}
 
+	/** Invitations go out: only for an approved plan; the first wave moves it to INVITING. */
+	void startInviting(Instant now) {
+		if (!this.status.allowsInviting()) {
+			throw new IllegalPlanChange("plan.refused.invite", this.status);
+		}
+		if (this.status == PlanStatus.APPROVED) {
+			this.status = PlanStatus.INVITING;
+			this.updatedAt = now;
+		}
+	}
+
 	/** Calls the event off; allowed in any state before it is held. */
 	void cancel(Instant now) {
 		if (this.status == PlanStatus.HELD || this.status == PlanStatus.CLOSED || this.status == PlanStatus.CANCELLED
@@ -157,6 +168,12 @@ class EventPlan {
 		}
 		this.status = PlanStatus.CANCELLED;
 		this.updatedAt = now;
+	}
+
+	PlannedEvent toPlannedEvent() {
+		return new PlannedEvent(this.id, this.revision, this.status, this.title, this.kind.name(), this.purpose,
+				this.startsAt, this.endsAt, getZone(), this.venue, this.onlineLink, this.capacity, this.rsvpDeadline,
+				this.leadId, java.util.List.copyOf(this.coOrganiserIds));
 	}
 
 	boolean isOrganisedBy(long employeeId) {

@@ -12,6 +12,11 @@ public enum PlanStatus {
 		return this == DRAFT || this == CHANGES_REQUESTED;
 	}
 
+	/** Whether invitations may go out: only once the plan is approved, and until the event is held. */
+	public boolean allowsInviting() {
+		return this == APPROVED || this == INVITING;
+	}
+
 	/** Whether preparation (tasks and helpers) still goes on. */
 	public boolean isPreparing() {
 		return this != REJECTED && this != HELD && this != CLOSED && this != CANCELLED;

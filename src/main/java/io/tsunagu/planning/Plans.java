@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,22 @@ public class Plans {
 	@Transactional(readOnly = true)
 	public List<AssignedTask> tasksAssignedTo(long employeeId) {
 		return this.tasks.findOpenAssignedTo(employeeId);
+	}
+
+	/** What other modules may know of a plan, whoever asks: they check who may see it themselves. */
+	@Transactional(readOnly = true)
+	public Optional<PlannedEvent> event(long planId) {
+		return this.plans.findById(planId).map(EventPlan::toPlannedEvent);
+	}
+
+	/**
+	 * Marks the start of the invitations; the model refuses it before approval.
+	 * @throws IllegalPlanChange when the plan is not approved (or already inviting)
+	 */
+	public PlannedEvent startInviting(long planId) {
+		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
+		plan.startInviting(this.clock.instant());
+		return plan.toPlannedEvent();
 	}
 
 	@Transactional(readOnly = true)

@@ -25,6 +25,21 @@ class EventPlanTests {
 	}
 
 	@Test
+	void refusesInvitationsBeforeApprovalAndMovesToInvitingOnceApproved() {
+		EventPlan plan = aDraft();
+		assertThatExceptionOfType(IllegalPlanChange.class).isThrownBy(() -> plan.startInviting(NOW))
+			.extracting(IllegalPlanChange::messageKey)
+			.isEqualTo("plan.refused.invite");
+		plan.submit(NOW);
+		assertThatExceptionOfType(IllegalPlanChange.class).isThrownBy(() -> plan.startInviting(NOW));
+		plan.approve(NOW);
+		plan.startInviting(NOW);
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.INVITING);
+		plan.startInviting(NOW);
+		assertThat(plan.getStatus()).as("a later wave keeps it inviting").isEqualTo(PlanStatus.INVITING);
+	}
+
+	@Test
 	void countsARevisionForEachEdit() {
 		EventPlan plan = aDraft();
 		plan.revise(details("秋の同期会", 40), NOW);

@@ -1,0 +1,156 @@
+package io.tsunagu.invitations;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.tsunagu.accounts.TsunaguUser;
+import io.tsunagu.planning.IllegalPlanChange;
+
+@Controller
+class InvitationController {
+
+	private final InvitationWaves waves;
+
+	private final MessageSource messages;
+
+	InvitationController(InvitationWaves waves, MessageSource messages) {
+		this.waves = waves;
+		this.messages = messages;
+	}
+
+	@GetMapping("/plans/{id}/invitations")
+	String page(@PathVariable long id, @RequestParam(required = false) String q,
+			@AuthenticationPrincipal TsunaguUser user, Model model) {
+		model.addAttribute("page", this.waves.page(id, employee(user), q));
+		return "invitations/wave";
+	}
+
+	@PostMapping("/plans/{id}/invitations/invitees")
+	String add(@PathVariable long id, @RequestParam long employeeId, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.waves.add(id, employee(user), user.getEmail(), employeeId);
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.added");
+	}
+
+	@PostMapping("/plans/{id}/invitations/{invitationId}/message")
+	String write(@PathVariable long id, @PathVariable long invitationId, MessageForm form,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.waves.write(id, invitationId, employee(user), form.text());
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.saved");
+	}
+
+	@PostMapping("/plans/{id}/invitations/{invitationId}/remove")
+	String remove(@PathVariable long id, @PathVariable long invitationId, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.waves.remove(id, invitationId, employee(user), user.getEmail());
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.removed");
+	}
+
+	@PostMapping("/plans/{id}/invitations/send")
+	String send(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			int sent = this.waves.send(id, employee(user), user.getEmail());
+			redirect.addFlashAttribute("flashArgs", new Object[] { sent });
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, "invitations.refused.notApproved");
+		}
+		return flash(redirect, id, "invitations.sent");
+	}
+
+	@GetMapping("/plans/{id}/invitations/attendees.csv")
+	ResponseEntity<byte[]> attendees(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Locale locale) {
+		String csv = this.waves.attendeesCsv(id, employee(user), key -> this.messages.getMessage(key, null, locale));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("attendees-" + id + ".csv").build().toString())
+			.body(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@PostMapping("/plans/{id}/invitations/{invitationId}/decline-reply")
+	String replyToDecline(@PathVariable long id, @PathVariable long invitationId, MessageForm form,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			this.waves.replyToDecline(id, invitationId, employee(user), user.getEmail(), form.text());
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.declineReply.sent");
+	}
+
+	@PostMapping("/plans/{id}/invitations/capacity")
+	String capacity(@PathVariable long id, CapacityForm form, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			int promoted = this.waves.changeCapacity(id, employee(user), user.getEmail(),
+					form.capacity() == null ? 0 : form.capacity());
+			redirect.addFlashAttribute("flashArgs", new Object[] { form.capacity(), promoted });
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.capacity.changed");
+	}
+
+	/** The number of seats the organiser wants. */
+	record CapacityForm(Integer capacity) {
+	}
+
+	/** A personal message or reply as the organiser wrote it. */
+	record MessageForm(String text) {
+	}
+
+	private static long employee(TsunaguUser user) {
+		if (user == null || user.getEmployeeId() == null) {
+			throw new AccessDeniedException("Invitations are for employees");
+		}
+		return user.getEmployeeId();
+	}
+
+	private static String flash(RedirectAttributes redirect, long id, String key) {
+		redirect.addFlashAttribute("flash", key);
+		return "redirect:/plans/" + id + "/invitations";
+	}
+
+	private static String warn(RedirectAttributes redirect, long id, String key) {
+		redirect.addFlashAttribute("flash", key);
+		redirect.addFlashAttribute("flashLevel", "warning");
+		return "redirect:/plans/" + id + "/invitations";
+	}
+
+}

@@ -1,0 +1,325 @@
+package io.tsunagu.invitations;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import io.tsunagu.audit.AuditLog;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.MailAttachment;
+import io.tsunagu.mail.MailRequest;
+import io.tsunagu.mail.Outbox;
+import io.tsunagu.planning.PlannedEvent;
+import io.tsunagu.planning.Plans;
+
+/**
+ * The organiser's side of invitations: the must-invite list of a personal wave, one message per
+ * person checked before sending, and sending, which queues every mail in the same transaction.
+ */
+@Service
+@Transactional
+class InvitationWaves {
+
+	static final int SEARCH_LIMIT = 20;
+
+	private final Waves waves;
+
+	private final Invitations invitations;
+
+	private final Plans plans;
+
+	private final Directory directory;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final Seats seats;
+
+	private final Waitlist waitlist;
+
+	private final org.springframework.context.MessageSource messages;
+
+	private final Clock clock;
+
+	private final ZoneId inviteeZone;
+
+	private final String calendarDomain;
+
+	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
+			AuditLog audit, Seats seats, Waitlist waitlist, org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			@Value("${tsunagu.base-url}") String baseUrl) {
+		this.waves = waves;
+		this.invitations = invitations;
+		this.plans = plans;
+		this.directory = directory;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.seats = seats;
+		this.waitlist = waitlist;
+		this.messages = messages;
+		this.clock = clock;
+		// The directory keeps no zone per person, so invitees read times in the company's zone.
+		this.inviteeZone = zone;
+		String host = URI.create(baseUrl).getHost();
+		this.calendarDomain = host == null ? "tsunagu.invalid" : host;
+	}
+
+	@Transactional(readOnly = true)
+	WavePage page(long planId, long organiserId, String query) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		List<Invitation> all = this.invitations.findByPlanIdOrderById(planId);
+		Set<Long> people = new LinkedHashSet<>(event.organiserIds());
+		all.forEach(i -> people.add(i.getEmployeeId()));
+		Map<Long, EmployeeRef> refs = this.directory.findAllById(people);
+		List<Invitation> drafts = all.stream().filter(i -> !i.isSent()).toList();
+		List<MessageCheck.Draft> checks = drafts.stream()
+			.map(i -> new MessageCheck.Draft(String.valueOf(i.getId()), name(refs, i.getEmployeeId()), i.getMessage()))
+			.toList();
+		Map<String, List<MessageCheck.Finding>> findings = new HashMap<>();
+		MessageCheck.check(checks).forEach(f -> findings.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
+		List<WavePage.DraftRow> draftRows = drafts.stream()
+			.map(i -> new WavePage.DraftRow(i, refs.get(i.getEmployeeId()),
+					findings.getOrDefault(String.valueOf(i.getId()), List.of())
+						.stream()
+						.map(f -> new WavePage.Note(f.kind().name(),
+								f.other() == null ? null : name(refs, otherEmployee(drafts, f.other())),
+								(int) Math.round(f.similarity() * 100)))
+						.toList()))
+			.toList();
+		List<WavePage.SentRow> sent = all.stream()
+			.filter(Invitation::isSent)
+			.map(i -> new WavePage.SentRow(i, refs.get(i.getEmployeeId()), suggestedReply(refs.get(i.getEmployeeId()))))
+			.toList();
+		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
+				: this.directory.search(query, SEARCH_LIMIT)
+					.stream()
+					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
+					.toList();
+		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
+				this.invitations.funnel(planId));
+	}
+
+	/** Adds someone to the must-invite list of the personal wave being written. */
+	void add(long planId, long organiserId, String actor, long employeeId) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(UnknownInvitee::new);
+		if (this.invitations.existsByPlanIdAndEmployeeId(planId, employeeId)) {
+			throw new InvitationRefused("invitations.refused.already");
+		}
+		InvitationWave wave = draftWave(event, organiserId);
+		this.invitations.save(new Invitation(wave, person.id(), this.clock.instant()));
+		this.audit.record(actor, "invitation.add", subject(planId), person.email());
+	}
+
+	void write(long planId, long invitationId, long organiserId, String text) {
+		organisedBy(planId, organiserId);
+		draft(planId, invitationId).write(text);
+	}
+
+	void remove(long planId, long invitationId, long organiserId, String actor) {
+		organisedBy(planId, organiserId);
+		Invitation invitation = draft(planId, invitationId);
+		this.invitations.delete(invitation);
+		this.audit.record(actor, "invitation.remove", subject(planId), "employee " + invitation.getEmployeeId());
+	}
+
+	/**
+	 * Sends the personal wave being written: every invitee gets a link of their own and a mail, queued in
+	 * this transaction, so either all go out or none.
+	 * @return how many were invited
+	 */
+	int send(long planId, long organiserId, String actor) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		InvitationWave wave = this.waves
+			.findByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
+			.orElseThrow(() -> new InvitationRefused("invitations.refused.empty"));
+		List<Invitation> list = this.invitations.findByWaveIdOrderById(wave.getId());
+		if (list.isEmpty()) {
+			throw new InvitationRefused("invitations.refused.empty");
+		}
+		event = this.plans.startInviting(planId);
+		wave.markSent(event, this.clock.instant());
+		this.seats.open(planId, event.capacity());
+		Map<Long, EmployeeRef> refs = this.directory.findAllById(
+				java.util.stream.Stream.concat(list.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
+					.toList());
+		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		for (Invitation invitation : list) {
+			RsvpToken token = RsvpToken.generate();
+			invitation.send(token, this.clock.instant());
+			EmployeeRef invitee = refs.get(invitation.getEmployeeId());
+			if (invitee == null) {
+				throw new UnknownInvitee();
+			}
+			this.outbox.queue(mail(event, organisers, invitation, invitee, token));
+		}
+		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
+		return list.size();
+	}
+
+	/**
+	 * Changes the number of seats once invitations are out (the plan itself is fixed after approval);
+	 * more seats promote from the waitlist in order.
+	 * @return how many were promoted
+	 * @throws InvitationRefused when fewer seats than people attending are asked for
+	 */
+	int changeCapacity(long planId, long organiserId, String actor, int capacity) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		if (capacity < 1 || capacity > 10_000) {
+			throw new InvitationRefused("invitations.refused.capacity");
+		}
+		this.seats.changeCapacity(planId, capacity);
+		int promoted = this.waitlist.promote(event).size();
+		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
+		return promoted;
+	}
+
+	/**
+	 * Sends the organiser's short reply to a decline as a personal mail, once per invitation.
+	 * @throws InvitationRefused when the invitee has not declined, was answered already, or the text is empty
+	 */
+	void replyToDecline(long planId, long invitationId, long organiserId, String actor, String text) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		String reply = text == null ? "" : text.strip();
+		if (reply.isEmpty() || reply.length() > Invitation.MAX_NOTE) {
+			throw new InvitationRefused("invitations.refused.reply");
+		}
+		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId).orElseThrow(UnknownInvitee::new);
+		invitation.replyToDecline(this.clock.instant());
+		EmployeeRef invitee = this.directory.findById(invitation.getEmployeeId()).orElseThrow(UnknownInvitee::new);
+		EmployeeRef from = this.directory.findById(organiserId).orElseThrow(UnknownInvitee::new);
+		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), "decline-reply",
+				Map.of("reply", reply, "planTitle", event.title(), "organiserName", from.name()),
+				new Object[] { from.name(), event.title() }, "decline-reply-" + invitation.getId()));
+		this.audit.record(actor, "invitation.decline-reply", subject(planId), "employee " + invitee.id());
+	}
+
+	private String suggestedReply(EmployeeRef invitee) {
+		if (invitee == null) {
+			return "";
+		}
+		return this.messages.getMessage("invitations.declineReply.suggestion", new Object[] { invitee.name() },
+				invitee.locale());
+	}
+
+	/** The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells. */
+	@Transactional(readOnly = true)
+	String attendeesCsv(long planId, long organiserId, java.util.function.Function<String, String> header) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		List<Invitation> attending = this.invitations.findByPlanIdAndAnswerOrderByAnsweredAtAscIdAsc(planId,
+				Answer.ATTENDING);
+		Map<Long, EmployeeRef> refs = this.directory
+			.findAllById(attending.stream().map(Invitation::getEmployeeId).toList());
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+				org.apache.commons.csv.CSVFormat.DEFAULT)) {
+			printer.printRecord(header.apply("invitations.csv.name"), header.apply("invitations.csv.email"),
+					header.apply("invitations.csv.department"), header.apply("invitations.csv.note"),
+					header.apply("invitations.csv.answeredAt"));
+			for (Invitation invitation : attending) {
+				EmployeeRef person = refs.get(invitation.getEmployeeId());
+				printer.printRecord(SpreadsheetCells.safe(person == null ? "" : person.name()),
+						SpreadsheetCells.safe(person == null ? "" : person.email()),
+						SpreadsheetCells.safe(person == null ? "" : person.departmentCode()),
+						SpreadsheetCells.safe(invitation.getNote()),
+						invitation.getAnsweredAt() == null ? ""
+								: invitation.getAnsweredAt().atZone(event.zone()).toLocalDateTime().withNano(0).toString());
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return csv.toString();
+	}
+
+	private MailRequest mail(PlannedEvent event, List<EmployeeRef> organisers, Invitation invitation,
+			EmployeeRef invitee, RsvpToken token) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("message", invitation.getMessage());
+		model.put("planTitle", event.title());
+		model.put("purpose", event.purpose());
+		model.put("startsAt", event.startsAt().atZone(this.inviteeZone));
+		model.put("endsAt", event.endsAt().atZone(this.inviteeZone));
+		model.put("rsvpDeadline", event.rsvpDeadline().atZone(this.inviteeZone));
+		model.put("venue", event.venue() == null ? "" : event.venue());
+		model.put("onlineLink", event.onlineLink() == null ? "" : event.onlineLink());
+		model.put("organisers", organisers.stream().map(EmployeeRef::name).toList());
+		model.put("token", token.value());
+		model.put("lang", invitee.locale().getLanguage());
+		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);
+		String calendar = CalendarInvitation.request(new CalendarInvitation.Event(event.id(), event.title(),
+				event.purpose(), event.startsAt().atZone(event.zone()), event.endsAt().atZone(event.zone()),
+				event.venue() != null ? event.venue() : event.onlineLink(), null, 0, lead.name(), lead.email()),
+				this.calendarDomain, invitee.name(), invitee.email());
+		return MailRequest
+			.of(invitee.email(), invitee.name(), invitee.locale(), "invitation", model,
+					new Object[] { lead.name(), event.title() }, "invitation-" + invitation.getId())
+			.with(new MailAttachment("invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST",
+					calendar.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private InvitationWave draftWave(PlannedEvent event, long organiserId) {
+		return this.waves
+			.findByPlanIdAndKindAndStatus(event.id(), InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
+			.orElseGet(() -> this.waves.saveAndFlush(InvitationWave.personal(event, organiserId, this.clock.instant())));
+	}
+
+	private Invitation draft(long planId, long invitationId) {
+		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId)
+			.orElseThrow(UnknownInvitee::new);
+		if (invitation.isSent()) {
+			throw new InvitationRefused("invitations.refused.sent");
+		}
+		return invitation;
+	}
+
+	/** The event, for one of its organisers; 404 when there is no such plan, 403 for everyone else. */
+	private PlannedEvent organisedBy(long planId, long employeeId) {
+		PlannedEvent event = this.plans.event(planId).orElseThrow(UnknownInvitee::new);
+		if (!event.isOrganisedBy(employeeId)) {
+			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + planId);
+		}
+		return event;
+	}
+
+	private static long otherEmployee(List<Invitation> drafts, String key) {
+		return drafts.stream().filter(i -> String.valueOf(i.getId()).equals(key)).findFirst().orElseThrow().getEmployeeId();
+	}
+
+	private static String name(Map<Long, EmployeeRef> refs, long employeeId) {
+		EmployeeRef ref = refs.get(employeeId);
+		return ref == null ? "" : ref.name();
+	}
+
+	private static String subject(long planId) {
+		return "plan " + planId;
+	}
+
+	/** No such plan, employee or invitation here. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class UnknownInvitee extends RuntimeException {
+
+		UnknownInvitee() {
+			super("Not found");
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.tsunagu.invitations;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The answer page behind the link in an invitation, without login. GET and HEAD only show (mail
+ * scanners open links); only a POST with the CSRF token answers. Every link that leads nowhere gets
+ * the same page.
+ */
+@Controller
+class RsvpController {
+
+	private final RsvpAnswers answers;
+
+	private final RsvpMisses misses;
+
+	RsvpController(RsvpAnswers answers, RsvpMisses misses) {
+		this.answers = answers;
+		this.misses = misses;
+	}
+
+	// The link's token is in the address: no other site may see it in a Referer header.
+	@ModelAttribute
+	void noReferrer(HttpServletResponse response) {
+		response.setHeader("Referrer-Policy", "no-referrer");
+	}
+
+	@GetMapping("/rsvp/{token}")
+	String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (this.misses.isBlocked(request.getRemoteAddr())) {
+			return tooMany(response);
+		}
+		boolean head = "HEAD".equalsIgnoreCase(request.getMethod());
+		Optional<AnswerPage> page = this.answers.open(token, !head);
+		if (page.isEmpty()) {
+			return invalid(request, response);
+		}
+		model.addAttribute("page", page.get());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new AnswerForm(null, page.get().note()));
+		}
+		return "invitations/answer";
+	}
+
+	@PostMapping("/rsvp/{token}")
+	String answer(@PathVariable String token, @Valid @ModelAttribute("form") AnswerForm form, BindingResult binding,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (this.misses.isBlocked(request.getRemoteAddr())) {
+			return tooMany(response);
+		}
+		if (binding.hasErrors()) {
+			return warn(redirect, token, "rsvp.refused.choice");
+		}
+		try {
+			Optional<Answer> answer = this.answers.answer(token, form.answer(), form.note());
+			if (answer.isEmpty()) {
+				return invalid(request, response);
+			}
+			redirect.addFlashAttribute("flash", "rsvp.recorded." + answer.get().name());
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, token, refused.messageKey());
+		}
+		return "redirect:/rsvp/" + token;
+	}
+
+	private String invalid(HttpServletRequest request, HttpServletResponse response) {
+		this.misses.record(request.getRemoteAddr());
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		return "invitations/invalid";
+	}
+
+	private static String tooMany(HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", "600");
+		return "invitations/too-many";
+	}
+
+	private static String warn(RedirectAttributes redirect, String token, String key) {
+		redirect.addFlashAttribute("flash", key);
+		redirect.addFlashAttribute("flashLevel", "warning");
+		return "redirect:/rsvp/" + token;
+	}
+
+}

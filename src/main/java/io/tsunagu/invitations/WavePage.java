@@ -1,0 +1,35 @@
+package io.tsunagu.invitations;
+
+import java.util.List;
+
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.planning.PlannedEvent;
+
+/**
+ * The organiser's invitations page: the event, the must-invite list being written with what the
+ * check found in each message, the invitations sent, and the people a search found.
+ */
+record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, List<SentRow> sent,
+		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel) {
+
+	public boolean canInvite() {
+		return this.event.status().allowsInviting();
+	}
+
+	record DraftRow(Invitation invitation, EmployeeRef invitee, List<Note> notes) {
+	}
+
+	/** A finding of the message check: its kind, and for a near copy, whose message it resembles and how much (%). */
+	record Note(String kind, String otherName, int percent) {
+	}
+
+	/** A sent invitation; {@code suggestedReply} is the light reply offered for a decline, in the invitee's language. */
+	record SentRow(Invitation invitation, EmployeeRef invitee, String suggestedReply) {
+
+		public boolean awaitsReply() {
+			return this.invitation.getAnswer() == Answer.DECLINED && this.invitation.getDeclineRepliedAt() == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.tsunagu.invitations;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.tsunagu.approval.Approvals;
+import io.tsunagu.browser.Browser;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.directory.OrgChart;
+import io.tsunagu.planning.ApprovedEvents;
+import io.tsunagu.planning.Plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The personal invitation in headless Chromium: the organiser of an approved event writes and sends
+ * one, the invitee answers from the link on a phone without logging in, and the organiser sees it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InvitationJourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Approvals approvals;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	OrgChart orgChart;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void organiserSendsAPersonalInvitationAndTheInviteeAttendsFromTheLinkOnAPhone() throws Exception {
+		ApprovedEvents events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
+		String title = "部署横断 もちつき大会 " + System.nanoTime() % 100000;
+		long plan = events.anApprovedEvent(title, 30);
+		EmployeeRef david = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
+
+		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
+		this.browser.open("/plans/" + plan);
+		this.browser.driver().findElement(By.id("invitations")).click();
+		this.browser.driver().findElement(By.id("q")).sendKeys(david.email());
+		this.browser.driver().findElement(By.cssSelector("#invitee-search button")).click();
+		this.browser.driver().findElement(By.cssSelector("#matches button")).click();
+		this.browser.driver().findElement(By.cssSelector(".draft textarea"))
+			.sendKeys(david.name() + "さん、先月の展示会では営業資料の英訳を一晩で仕上げてくださり本当に助かりました。ぜひお話ししたいです。");
+		this.browser.driver().findElement(By.cssSelector(".draft button.btn-outline-primary")).click();
+		waitForText(By.cssSelector(".draft"), "指摘はありません");
+		this.browser.driver().findElement(By.id("send-wave")).click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+		waitForText(By.id("sent"), "未回答");
+		assertThat(this.browser.text(By.id("sent"))).contains(david.name());
+
+		InvitationTestSupport support = new InvitationTestSupport(null, events, this.jdbc);
+		String token = support.tokenMailedTo(plan, david);
+		this.browser.driver().manage().deleteAllCookies();
+		this.browser.driver().manage().window().setSize(new Dimension(390, 844));
+		this.browser.open("/rsvp/" + token);
+		assertThat(this.browser.text(By.id("personal-message"))).contains("英訳を一晩で");
+		this.browser.screenshot("rsvp-phone");
+		this.browser.driver().findElement(By.id("note")).sendKeys("楽しみにしています");
+		// Bootstrap scrolls smoothly; on a short phone screen bring the button into view at once.
+		org.openqa.selenium.WebElement attend = this.browser.driver().findElement(By.id("attend"));
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", attend);
+		attend.click();
+		waitForText(By.id("current-answer"), "参加で回答済み");
+		assertThat(this.browser.text(By.id("attending"))).contains("1人");
+		this.browser.screenshot("rsvp-phone-attending");
+
+		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
+		this.browser.open("/plans/" + plan + "/invitations");
+		waitForText(By.id("sent"), "楽しみにしています");
+		assertThat(this.browser.text(By.id("sent"))).contains(david.name(), "参加", "楽しみにしています");
+		assertThat(this.browser.text(By.cssSelector("#funnel tbody tr"))).contains("個別招待", "100%");
+	}
+
+	// Waits for the page after a click, so that no element of the page before it is read.
+	private void waitForText(By by, String text) {
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.tsunagu.planning;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import io.tsunagu.approval.Approvals;
+import io.tsunagu.approval.ApprovalViews.InboxItem;
+import io.tsunagu.approval.DecisionKind;
+import io.tsunagu.directory.Approvers;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.directory.OrgChart;
+
+/**
+ * For the tests of other modules: an event plan drafted by the demo organiser and approved by each
+ * approver of the chain in turn, as it happens in the application.
+ */
+public final class ApprovedEvents {
+
+	public static final String ORGANISER = PlanFixtures.ORGANISER;
+
+	private final Plans plans;
+
+	private final Approvals approvals;
+
+	private final Directory directory;
+
+	private final OrgChart orgChart;
+
+	public ApprovedEvents(Plans plans, Approvals approvals, Directory directory, OrgChart orgChart) {
+		this.plans = plans;
+		this.approvals = approvals;
+		this.directory = directory;
+		this.orgChart = orgChart;
+	}
+
+	/** An approved plan in 40 days, with the RSVP deadline a week before it. */
+	public long anApprovedEvent(String title, int capacity) {
+		Instant start = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		return anApprovedEvent(title, capacity, start, start.minus(7, ChronoUnit.DAYS));
+	}
+
+	public long anApprovedEvent(String title, int capacity, Instant start, Instant rsvpDeadline) {
+		long id = aDraft(title, capacity, start, rsvpDeadline);
+		EmployeeRef organiser = organiser();
+		this.plans.submit(id, organiser.id(), ORGANISER);
+		Approvers chain = this.orgChart.approversFor(organiser.departmentCode());
+		for (EmployeeRef approver : new EmployeeRef[] { chain.executive(), chain.officer(), chain.manager() }) {
+			InboxItem item = this.approvals.inbox(approver.id())
+				.stream()
+				.filter(i -> i.planId() == id)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(approver.email() + " was not asked"));
+			this.approvals.decide(item.stepId(), approver.id(), approver.email(), DecisionKind.APPROVE, null,
+					item.planRevision());
+		}
+		return id;
+	}
+
+	public long aDraft(String title, int capacity, Instant start, Instant rsvpDeadline) {
+		PlanDetails details = new PlanDetails(title, PlanKind.CROSS_DEPARTMENT_MIXER, "部署を越えて顔見知りになる", "全社員",
+				start, start.plus(2, ChronoUnit.HOURS), ZoneId.of("Asia/Tokyo"), "本社 8F 大会議室", null, capacity,
+				rsvpDeadline, 120_000L, false, null);
+		return this.plans.create(organiser().id(), ORGANISER, details).getId();
+	}
+
+	public EmployeeRef organiser() {
+		return this.directory.findByEmail(ORGANISER).orElseThrow();
+	}
+
+}
