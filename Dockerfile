@@ -4,9 +4,9 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+RUN --mount=type=cache,target=/cache/m2 ./mvnw -B -q -Dmaven.repo.local=/cache/m2 dependency:go-offline
 COPY src src
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
+RUN --mount=type=cache,target=/cache/m2 ./mvnw -B -q -Dmaven.repo.local=/cache/m2 package -DskipTests \
     && java -Djarmode=tools -jar target/tsunagu-*.jar extract --layers --launcher --destination /extracted
 
 # Run stage: a JRE, the application in layers, and a user without privileges.

@@ -47,7 +47,7 @@ CREATE TABLE preparation_tasks (
     notes        VARCHAR(1000),
     assignee_id  BIGINT        REFERENCES employees (id),
     due_on       DATE,
-    status       VARCHAR(10)   NOT NULL DEFAULT 'TODO' CHECK (status IN ('TODO', 'DOING', 'DONE')),
+    status       VARCHAR(10)   NOT NULL DEFAULT 'TO_DO' CHECK (status IN ('TO_DO', 'DOING', 'DONE')),
     created_at   TIMESTAMPTZ   NOT NULL DEFAULT now()
 );
 

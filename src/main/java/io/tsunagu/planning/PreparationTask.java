@@ -38,7 +38,7 @@ class PreparationTask {
 	private LocalDate dueOn;
 
 	@Enumerated(EnumType.STRING)
-	private TaskStatus status = TaskStatus.TODO;
+	private TaskStatus status = TaskStatus.TO_DO;
 
 	private Instant createdAt;
 

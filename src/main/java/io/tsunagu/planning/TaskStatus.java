@@ -5,6 +5,6 @@ package io.tsunagu.planning;
  */
 public enum TaskStatus {
 
-	TODO, DOING, DONE
+	TO_DO, DOING, DONE
 
 }
