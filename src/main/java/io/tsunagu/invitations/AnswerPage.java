@@ -1,6 +1,7 @@
 package io.tsunagu.invitations;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.tsunagu.planning.PlannedEvent;
 
@@ -9,7 +10,7 @@ import io.tsunagu.planning.PlannedEvent;
  * are coming, and whether the answer may still change.
  */
 record AnswerPage(String token, String inviteeName, String message, PlannedEvent event, List<String> organisers,
-		Answer answer, String note, long attending, boolean open) {
+		Answer answer, String note, long attending, boolean open, Locale inviteeLocale) {
 
 	/** Who the message is from: the lead organiser. */
 	public String from() {

@@ -78,11 +78,13 @@ class RsvpAnswers {
 	private AnswerPage page(String link, Found found, Instant now) {
 		Invitation invitation = found.invitation();
 		PlannedEvent event = found.event();
-		String invitee = this.directory.findById(invitation.getEmployeeId()).map(EmployeeRef::name).orElse("");
+		Optional<EmployeeRef> person = this.directory.findById(invitation.getEmployeeId());
+		String invitee = person.map(EmployeeRef::name).orElse("");
 		var organisers = this.directory.findAllById(event.organiserIds()).values().stream().map(EmployeeRef::name).toList();
 		long attending = this.invitations.countByPlanIdAndAnswer(event.id(), Answer.ATTENDING);
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
-				invitation.getNote(), attending, event.acceptsAnswersAt(now));
+				invitation.getNote(), attending, event.acceptsAnswersAt(now),
+				person.map(EmployeeRef::locale).orElse(java.util.Locale.JAPANESE));
 	}
 
 	private record Found(Invitation invitation, PlannedEvent event) {

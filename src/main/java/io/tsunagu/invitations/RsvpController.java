@@ -11,6 +11,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +31,12 @@ class RsvpController {
 
 	private final RsvpMisses misses;
 
-	RsvpController(RsvpAnswers answers, RsvpMisses misses) {
+	private final LocaleResolver locales;
+
+	RsvpController(RsvpAnswers answers, RsvpMisses misses, LocaleResolver locales) {
 		this.answers = answers;
 		this.misses = misses;
+		this.locales = locales;
 	}
 
 	// The link's token is in the address: no other site may see it in a Referer header.
@@ -49,6 +55,7 @@ class RsvpController {
 		if (page.isEmpty()) {
 			return invalid(request, response);
 		}
+		speakTheInviteesLanguage(page.get(), request, response);
 		model.addAttribute("page", page.get());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new AnswerForm(null, page.get().note()));
@@ -76,6 +83,16 @@ class RsvpController {
 			return warn(redirect, token, refused.messageKey());
 		}
 		return "redirect:/rsvp/" + token;
+	}
+
+	// Nobody logs in here, so the page opens in the invitee's own language, as their mail did; the
+	// language switch (or an earlier choice in this browser) still wins.
+	private void speakTheInviteesLanguage(AnswerPage page, HttpServletRequest request, HttpServletResponse response) {
+		boolean chosen = request.getParameter("lang") != null
+				|| WebUtils.getSessionAttribute(request, SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME) != null;
+		if (!chosen) {
+			this.locales.setLocale(request, response, page.inviteeLocale());
+		}
 	}
 
 	private String invalid(HttpServletRequest request, HttpServletResponse response) {

@@ -67,7 +67,8 @@ class AnswerPageTests {
 
 	InvitationTestSupport support;
 
-	EmployeeRef david;
+	// A Japanese-speaking invitee: the page speaks the invitee's language (see opensInTheInviteesOwnLanguage).
+	EmployeeRef invitee;
 
 	// Every test comes from its own address, so that one test's bad links never throttle another's.
 	String client = "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256)
@@ -77,14 +78,14 @@ class AnswerPageTests {
 	void fixtures() {
 		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
 		this.support = new InvitationTestSupport(this.waves, this.events, this.jdbc);
-		this.david = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
+		this.invitee = this.directory.findByEmail("manager@tsunagu.example").orElseThrow();
 		this.jdbc.sql("DELETE FROM rsvp_misses WHERE client_key = ?").param(this.client).update();
 	}
 
 	@Test
 	void showsTheInvitationWithoutLoginAndLookingChangesNothing() throws Exception {
 		long plan = this.events.anApprovedEvent("見るだけの会 " + System.nanoTime(), 30);
-		String token = this.support.invite(plan, List.of(this.david)).get(0);
+		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
 		Object before = state(plan);
 
 		this.mvc.perform(head("/rsvp/{t}", token).with(from(this.client))).andExpect(status().isOk());
@@ -107,9 +108,21 @@ class AnswerPageTests {
 	}
 
 	@Test
+	void opensInTheInviteesOwnLanguageUnlessTheyChooseAnother() throws Exception {
+		long plan = this.events.anApprovedEvent("言葉の会 " + System.nanoTime(), 30);
+		EmployeeRef english = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
+		String token = this.support.invite(plan, List.of(english)).get(0);
+		this.mvc.perform(get("/rsvp/{t}", token).with(from(this.client)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Attending so far: 0")));
+		this.mvc.perform(get("/rsvp/{t}", token).param("lang", "ja").with(from(this.client)))
+			.andExpect(content().string(containsString("現在の参加者：0人")));
+	}
+
+	@Test
 	void aPostWithTheCsrfTokenRecordsTheAnswerAndItCanChangeUntilTheDeadline() throws Exception {
 		long plan = this.events.anApprovedEvent("答える会 " + System.nanoTime(), 30);
-		String token = this.support.invite(plan, List.of(this.david)).get(0);
+		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
 
 		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "ATTENDING").with(from(this.client)))
 			.andExpect(status().isForbidden());
@@ -135,7 +148,7 @@ class AnswerPageTests {
 	void afterTheDeadlineThePageIsReadOnlyAndTheAnswerCannotChange() throws Exception {
 		Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		long plan = this.events.anApprovedEvent("締切後の会 " + System.nanoTime(), 30, start, start.minus(Duration.ofDays(1)));
-		String token = this.support.invite(plan, List.of(this.david)).get(0);
+		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
 		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "ATTENDING").with(from(this.client)).with(csrf()))
 			.andExpect(flash().attribute("flash", "rsvp.recorded.ATTENDING"));
 
@@ -153,12 +166,12 @@ class AnswerPageTests {
 	@Test
 	void unknownMalformedExpiredAndCancelledLinksAllGetTheSameInvalidPage() throws Exception {
 		long ended = this.events.anApprovedEvent("終わった会 " + System.nanoTime(), 30);
-		String endedToken = this.support.invite(ended, List.of(this.david)).get(0);
+		String endedToken = this.support.invite(ended, List.of(this.invitee)).get(0);
 		this.jdbc.sql("""
 				UPDATE event_plans SET rsvp_deadline = now() - interval '3 days', starts_at = now() - interval '2 days',
 				       ends_at = now() - interval '1 day' WHERE id = ?""").param(ended).update();
 		long cancelled = this.events.anApprovedEvent("中止の会 " + System.nanoTime(), 30);
-		String cancelledToken = this.support.invite(cancelled, List.of(this.david)).get(0);
+		String cancelledToken = this.support.invite(cancelled, List.of(this.invitee)).get(0);
 		this.jdbc.sql("UPDATE event_plans SET status = 'CANCELLED' WHERE id = ?").param(cancelled).update();
 
 		String unknown = RsvpToken.generate().value();
@@ -189,7 +202,7 @@ class AnswerPageTests {
 	@Test
 	void manyBadLinksFromOneClientGet429EvenForAValidLink() throws Exception {
 		long plan = this.events.anApprovedEvent("総当たりされる会 " + System.nanoTime(), 30);
-		String token = this.support.invite(plan, List.of(this.david)).get(0);
+		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
 		for (int i = 0; i < 20; i++) {
 			this.mvc.perform(get("/rsvp/{t}", RsvpToken.generate().value()).with(from(this.client)))
 				.andExpect(status().isNotFound());

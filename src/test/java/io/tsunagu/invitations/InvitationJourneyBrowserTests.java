@@ -97,8 +97,9 @@ class InvitationJourneyBrowserTests {
 		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", attend);
 		attend.click();
-		waitForText(By.id("current-answer"), "参加で回答済み");
-		assertThat(this.browser.text(By.id("attending"))).contains("1人");
+		// David's own language is English: the page that needs no login speaks it.
+		waitForText(By.id("current-answer"), "You are attending");
+		assertThat(this.browser.text(By.id("attending"))).contains("Attending so far: 1");
 		this.browser.screenshot("rsvp-phone-attending");
 
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
