@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -46,8 +47,11 @@ public class Plans {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Plans(EventPlans plans, PreparationTasks tasks, Approvals approvals, Directory directory, Outbox outbox,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.plans = plans;
 		this.tasks = tasks;
 		this.approvals = approvals;
@@ -132,6 +136,8 @@ public class Plans {
 			this.approvals.withdraw(planId);
 		}
 		this.audit.record(actor, "plan.cancel", subject(plan), null);
+		// Listeners run in this transaction: the cancellation and its notices commit together.
+		this.events.publishEvent(new PlanCancelled(planId, this.clock.instant()));
 	}
 
 	/** @throws UnknownEmployee when nobody in the directory has that email */

@@ -65,6 +65,11 @@ public final class ApprovedEvents {
 		return this.plans.create(organiser().id(), ORGANISER, details).getId();
 	}
 
+	/** The organiser calls the event off. */
+	public void cancel(long planId) {
+		this.plans.cancel(planId, organiser().id(), ORGANISER);
+	}
+
 	public EmployeeRef organiser() {
 		return this.directory.findByEmail(ORGANISER).orElseThrow();
 	}
