@@ -68,15 +68,7 @@ public class Directory {
 
 	/** Active employees whose name, reading or email contains every word of the text, by reading; at most {@code limit}. */
 	public List<EmployeeRef> search(String text, int limit) {
-		if (text == null || text.isBlank()) {
-			return List.of();
-		}
-		EmployeeSearch search = new EmployeeSearch(text, null, null, null, null, null, 0);
-		return this.employees
-			.findAll(search.specification(),
-					PageRequest.of(0, limit, search.pageable().getSort()))
-			.map(Employee::toRef)
-			.getContent();
+		return this.employees.matching(text, limit).stream().map(Employee::toRef).toList();
 	}
 
 	/** Every department, by code. */

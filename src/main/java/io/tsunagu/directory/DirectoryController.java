@@ -1,10 +1,6 @@
 package io.tsunagu.directory;
 
-import java.util.List;
-
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +43,7 @@ class DirectoryController {
 	/** Colleagues whose name, reading or email matches, as options for a person field's suggestions. */
 	@GetMapping("/people/suggest")
 	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
-		EmployeeSearch search = new EmployeeSearch(q, null, null, null, null, null, 0);
-		model.addAttribute("people", q.isBlank() ? List.of()
-				: this.employees.findAll(search.specification(), PageRequest.of(0, SUGGESTIONS, Sort.by("nameKana", "code")))
-					.getContent());
+		model.addAttribute("people", this.employees.matching(q, SUGGESTIONS));
 		return "directory/suggestions :: options";
 	}
 

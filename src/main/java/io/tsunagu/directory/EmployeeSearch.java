@@ -48,6 +48,16 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 		return Order.KANA;
 	}
 
+	/** A search on text alone, in reading order. */
+	static EmployeeSearch forText(String text) {
+		return new EmployeeSearch(text, null, null, null, null, null, 0);
+	}
+
+	/** The first {@code limit} matches in this search's order. */
+	Pageable first(int limit) {
+		return PageRequest.of(0, limit, order().sort);
+	}
+
 	Pageable pageable() {
 		int number = this.page == null || this.page < 0 ? 0 : this.page;
 		return PageRequest.of(number, PAGE_SIZE, order().sort);

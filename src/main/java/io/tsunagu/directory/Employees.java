@@ -32,6 +32,15 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	@EntityGraph(attributePaths = "department")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 
+	/** Active employees whose name, reading or email contains every word of the text, by reading. */
+	default List<Employee> matching(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		EmployeeSearch search = EmployeeSearch.forText(text);
+		return findAll(search.specification(), search.first(limit)).getContent();
+	}
+
 	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")
 	List<Employee> findActiveExecutives();
 

@@ -9,18 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
-import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,32 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * answers, the deadline closes it, and every bad link looks the same.
  */
 @TsunaguTest
-class AnswerPageTests {
-
-	@Autowired
-	InvitationWaves waves;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	ApprovedEvents events;
-
-	InvitationTestSupport support;
+class AnswerPageTests extends InvitationTestBase {
 
 	// A Japanese-speaking invitee: the page speaks the invitee's language (see opensInTheInviteesOwnLanguage).
 	EmployeeRef invitee;
@@ -76,8 +43,6 @@ class AnswerPageTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.support = new InvitationTestSupport(this.waves, this.events, this.jdbc);
 		this.invitee = this.directory.findByEmail("manager@tsunagu.example").orElseThrow();
 		this.jdbc.sql("DELETE FROM rsvp_misses WHERE client_key = ?").param(this.client).update();
 	}

@@ -4,55 +4,15 @@ import java.util.List;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
-import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TsunaguTest
-class CancellationNoticesTests {
-
-	@Autowired
-	InvitationWaves waves;
-
-	@Autowired
-	RsvpAnswers answers;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApprovedEvents events;
-
-	InvitationTestSupport support;
-
-	@BeforeEach
-	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.support = new InvitationTestSupport(this.waves, this.events, this.jdbc);
-	}
+class CancellationNoticesTests extends InvitationTestBase {
 
 	@Test
 	void tellsEveryoneStillExpectedAndTakesTheEntryOutOfTheirCalendar() throws Exception {

@@ -11,22 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tsunagu.IsolatedDatabase;
 import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,44 +37,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // Its own schema: the concurrency test adds colleagues to the demo company to reach 200 invitees.
 @TsunaguTest
 @IsolatedDatabase("capacity")
-class CapacityTests {
-
-	@Autowired
-	RsvpAnswers answers;
-
-	@Autowired
-	InvitationWaves waves;
+class CapacityTests extends InvitationTestBase {
 
 	@Autowired
 	Seats seats;
 
 	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	MockMvc mvc;
-
-	ApprovedEvents events;
-
-	@BeforeEach
-	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-	}
 
 	@RepeatedTest(3)
 	void twoHundredConcurrentAttendsForFiftySeatsSeatExactlyFiftyAndWaitlistTheRest() throws Exception {

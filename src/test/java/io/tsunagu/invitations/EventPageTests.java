@@ -3,21 +3,11 @@ package io.tsunagu.invitations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-
 import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,44 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and the attendee export.
  */
 @TsunaguTest
-class EventPageTests {
-
-	@Autowired
-	InvitationWaves waves;
-
-	@Autowired
-	RsvpAnswers answers;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	ApprovedEvents events;
-
-	InvitationTestSupport support;
-
-	@BeforeEach
-	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.support = new InvitationTestSupport(this.waves, this.events, this.jdbc);
-	}
+class EventPageTests extends InvitationTestBase {
 
 	@Test
 	void showsTheFunnelOfTheWaveAndExportsOnlyTheAttendeesFormulaSafe() throws Exception {

@@ -6,19 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-
 import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.planning.ApprovedEvents;
 import io.tsunagu.planning.PlanStatus;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,35 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checked, and sending queues one mail per invitee with its own link and a calendar invitation.
  */
 @TsunaguTest
-class PersonalWaveTests {
-
-	@Autowired
-	InvitationWaves waves;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	ApprovedEvents events;
-
-	InvitationTestSupport support;
+class PersonalWaveTests extends InvitationTestBase {
 
 	EmployeeRef organiser;
 
@@ -74,8 +37,6 @@ class PersonalWaveTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.support = new InvitationTestSupport(this.waves, this.events, this.jdbc);
 		this.organiser = this.events.organiser();
 		this.david = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
 		this.yoko = this.directory.findByEmail("yoko.nakamura@tsunagu.example").orElseThrow();
