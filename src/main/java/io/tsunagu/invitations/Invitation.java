@@ -2,6 +2,7 @@ package io.tsunagu.invitations;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +15,10 @@ import jakarta.persistence.Version;
 import io.tsunagu.planning.PlannedEvent;
 
 /**
- * One person invited to one event: the personal message, the hash of the answer link's token, and the
- * answer. The answer changes only through a sent invitation and only until the RSVP deadline.
+ * One person invited to one event: the personal message and the answer. The answer changes only
+ * through a sent invitation and only until the RSVP deadline. Its answer links are kept apart
+ * ({@link AnswerLinks}), and so are the moments set by plain conditional updates (first opened,
+ * reminded), which this entity reads but never writes back.
  */
 @Entity
 @Table(name = "invitations")
@@ -40,8 +43,6 @@ class Invitation {
 
 	private String message;
 
-	private byte[] tokenHash;
-
 	@Enumerated(EnumType.STRING)
 	private Answer answer = Answer.PENDING;
 
@@ -51,7 +52,14 @@ class Invitation {
 
 	private Instant sentAt;
 
+	@Column(insertable = false, updatable = false)
 	private Instant firstOpenedAt;
+
+	@Column(insertable = false, updatable = false)
+	private Instant pendingRemindedAt;
+
+	@Column(insertable = false, updatable = false)
+	private Instant eveRemindedAt;
 
 	private Instant answeredAt;
 
@@ -79,13 +87,12 @@ class Invitation {
 		this.message = stripped == null || stripped.isEmpty() ? null : stripped;
 	}
 
-	/** Gives the invitation its link; only the token's hash is kept. */
-	void send(RsvpToken token, Instant now) {
+	/** Marks the invitation sent; its mail gets a link from {@link AnswerLinks}. */
+	void send(Instant now) {
 		requireUnsent();
 		if (this.message == null) {
 			throw new InvitationRefused("invitations.refused.noMessage");
 		}
-		this.tokenHash = token.hash();
 		this.sentAt = now;
 	}
 

@@ -127,6 +127,23 @@ class InvitationController {
 		return flash(redirect, id, "invitations.capacity.changed");
 	}
 
+	@PostMapping("/plans/{id}/invitations/reminders")
+	String reminders(@PathVariable long id, ReminderForm form, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.waves.chooseReminders(id, employee(user), user.getEmail(), Boolean.TRUE.equals(form.pending()),
+					form.days() == null ? 0 : form.days(), Boolean.TRUE.equals(form.attending()));
+		}
+		catch (InvitationRefused refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "invitations.reminders.saved");
+	}
+
+	/** Which reminders the organiser wants; an unticked box is not sent at all. */
+	record ReminderForm(Boolean pending, Integer days, Boolean attending) {
+	}
+
 	/** The number of seats the organiser wants. */
 	record CapacityForm(Integer capacity) {
 	}

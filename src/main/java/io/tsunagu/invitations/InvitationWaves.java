@@ -53,6 +53,12 @@ class InvitationWaves {
 
 	private final Waitlist waitlist;
 
+	private final AnswerLinks links;
+
+	private final InvitationReminders reminders;
+
+	private final ReminderSchedules schedules;
+
 	private final org.springframework.context.MessageSource messages;
 
 	private final Clock clock;
@@ -62,7 +68,8 @@ class InvitationWaves {
 	private final String calendarDomain;
 
 	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
-			AuditLog audit, Seats seats, Waitlist waitlist, org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links, InvitationReminders reminders, ReminderSchedules schedules,
+			org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
 			@Value("${tsunagu.base-url}") String baseUrl) {
 		this.waves = waves;
 		this.invitations = invitations;
@@ -72,6 +79,9 @@ class InvitationWaves {
 		this.audit = audit;
 		this.seats = seats;
 		this.waitlist = waitlist;
+		this.links = links;
+		this.reminders = reminders;
+		this.schedules = schedules;
 		this.messages = messages;
 		this.clock = clock;
 		// The directory keeps no zone per person, so invitees read times in the company's zone.
@@ -112,8 +122,11 @@ class InvitationWaves {
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
 		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
-				this.invitations.funnel(planId));
+				this.invitations.funnel(planId), new WavePage.Reminders(schedule,
+						schedule.pendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
+						schedule.attendingDue(event).map(due -> due.atZone(event.zone())).orElse(null)));
 	}
 
 	/** Adds someone to the must-invite list of the personal wave being written. */
@@ -162,8 +175,8 @@ class InvitationWaves {
 					.toList());
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
 		for (Invitation invitation : list) {
-			RsvpToken token = RsvpToken.generate();
-			invitation.send(token, this.clock.instant());
+			invitation.send(this.clock.instant());
+			RsvpToken token = this.links.issue(invitation);
 			EmployeeRef invitee = refs.get(invitation.getEmployeeId());
 			if (invitee == null) {
 				throw new UnknownInvitee();
@@ -189,6 +202,20 @@ class InvitationWaves {
 		int promoted = this.waitlist.promote(event).size();
 		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
 		return promoted;
+	}
+
+	/**
+	 * Switches the event's reminders on or off and sets how many days before the RSVP deadline those
+	 * who have not answered are reminded.
+	 * @throws InvitationRefused when the number of days is out of range
+	 */
+	void chooseReminders(long planId, long organiserId, String actor, boolean pending, int days, boolean attending) {
+		organisedBy(planId, organiserId);
+		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
+		schedule.choose(pending, days, attending);
+		this.schedules.save(schedule);
+		this.audit.record(actor, "invitation.reminders", subject(planId), (pending ? days + " days before the deadline"
+				: "no reminder before the deadline") + ", " + (attending ? "attendees the day before" : "no reminder the day before"));
 	}
 
 	/**
@@ -251,16 +278,8 @@ class InvitationWaves {
 
 	private MailRequest mail(PlannedEvent event, List<EmployeeRef> organisers, Invitation invitation,
 			EmployeeRef invitee, RsvpToken token) {
-		Map<String, Object> model = new HashMap<>();
+		Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
 		model.put("message", invitation.getMessage());
-		model.put("planTitle", event.title());
-		model.put("purpose", event.purpose());
-		model.put("startsAt", event.startsAt().atZone(this.inviteeZone));
-		model.put("endsAt", event.endsAt().atZone(this.inviteeZone));
-		model.put("rsvpDeadline", event.rsvpDeadline().atZone(this.inviteeZone));
-		model.put("venue", event.venue() == null ? "" : event.venue());
-		model.put("onlineLink", event.onlineLink() == null ? "" : event.onlineLink());
-		model.put("organisers", organisers.stream().map(EmployeeRef::name).toList());
 		model.put("token", token.value());
 		model.put("lang", invitee.locale().getLanguage());
 		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);

@@ -10,8 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Invitations extends JpaRepository<Invitation, Long> {
 
-	Optional<Invitation> findByTokenHash(byte[] tokenHash);
-
 	Optional<Invitation> findByIdAndPlanId(long id, long planId);
 
 	List<Invitation> findByWaveIdOrderById(long waveId);

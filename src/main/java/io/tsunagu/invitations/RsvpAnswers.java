@@ -30,9 +30,13 @@ class RsvpAnswers {
 
 	private final Waitlist waitlist;
 
+	private final AnswerLinks links;
+
 	private final Clock clock;
 
-	RsvpAnswers(Invitations invitations, Plans plans, Directory directory, Waitlist waitlist, Clock clock) {
+	RsvpAnswers(Invitations invitations, AnswerLinks links, Plans plans, Directory directory, Waitlist waitlist,
+			Clock clock) {
+		this.links = links;
 		this.waitlist = waitlist;
 		this.invitations = invitations;
 		this.plans = plans;
@@ -69,7 +73,8 @@ class RsvpAnswers {
 
 	private Optional<Found> find(String link, Instant now) {
 		return RsvpToken.parse(link)
-			.flatMap(token -> this.invitations.findByTokenHash(token.hash()))
+			.flatMap(this.links::invitationOf)
+			.flatMap(this.invitations::findById)
 			.filter(Invitation::isSent)
 			.flatMap(invitation -> this.plans.event(invitation.getPlanId()).map(event -> new Found(invitation, event)))
 			.filter(found -> found.event().status() != PlanStatus.CANCELLED && now.isBefore(found.event().endsAt()));

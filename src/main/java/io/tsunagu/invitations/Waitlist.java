@@ -30,9 +30,13 @@ class Waitlist {
 
 	private final Outbox outbox;
 
+	private final AnswerLinks links;
+
 	private final Clock clock;
 
-	Waitlist(Seats seats, Invitations invitations, Directory directory, Outbox outbox, Clock clock) {
+	Waitlist(Seats seats, Invitations invitations, Directory directory, Outbox outbox, AnswerLinks links,
+			Clock clock) {
+		this.links = links;
 		this.seats = seats;
 		this.invitations = invitations;
 		this.directory = directory;
@@ -83,7 +87,8 @@ class Waitlist {
 			return;
 		}
 		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind,
-				Map.of("planTitle", event.title(), "startsAt", event.startsAt(), "eventZone", event.zone()),
+				Map.of("planTitle", event.title(), "startsAt", event.startsAt(), "eventZone", event.zone(), "token",
+						this.links.issue(invitation).value(), "lang", invitee.locale().getLanguage()),
 				new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + this.clock.millis()));
 	}
 

@@ -10,10 +10,15 @@ import io.tsunagu.planning.PlannedEvent;
  * check found in each message, the invitations sent, and the people a search found.
  */
 record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, List<SentRow> sent,
-		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel) {
+		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel, Reminders reminders) {
 
 	public boolean canInvite() {
 		return this.event.status().allowsInviting();
+	}
+
+	/** The event's reminders and when each goes out, in the event's zone (null when switched off). */
+	record Reminders(ReminderSchedule schedule, java.time.ZonedDateTime pendingDue,
+			java.time.ZonedDateTime attendingDue) {
 	}
 
 	record DraftRow(Invitation invitation, EmployeeRef invitee, List<Note> notes) {

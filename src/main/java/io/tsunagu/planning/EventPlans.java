@@ -15,4 +15,6 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 			order by p.startsAt desc, p.id desc""")
 	List<EventPlan> findInvolving(long employeeId);
 
+	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
+
 }

@@ -73,6 +73,15 @@ public class Plans {
 		return this.plans.findById(planId).map(EventPlan::toPlannedEvent);
 	}
 
+	/** The events whose invitations are out and that have not started yet, soonest first. */
+	@Transactional(readOnly = true)
+	public List<PlannedEvent> upcomingInviting() {
+		return this.plans.findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus.INVITING, this.clock.instant())
+			.stream()
+			.map(EventPlan::toPlannedEvent)
+			.toList();
+	}
+
 	/**
 	 * Marks the start of the invitations; the model refuses it before approval.
 	 * @throws IllegalPlanChange when the plan is not approved (or already inviting)

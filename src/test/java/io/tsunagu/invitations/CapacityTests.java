@@ -181,8 +181,11 @@ class CapacityTests extends InvitationTestBase {
 			for (long employee : employees) {
 				RsvpToken token = RsvpToken.generate();
 				this.jdbc.sql("""
-						INSERT INTO invitations (wave_id, plan_id, employee_id, message, token_hash, added_at, sent_at)
-						VALUES (?, ?, ?, 'ぜひ来てください', ?, now(), now())""")
+						WITH invitation AS (
+						    INSERT INTO invitations (wave_id, plan_id, employee_id, message, added_at, sent_at)
+						    VALUES (?, ?, ?, 'ぜひ来てください', now(), now()) RETURNING id)
+						INSERT INTO invitation_links (token_hash, invitation_id, issued_at)
+						SELECT ?, id, now() FROM invitation""")
 					.params(wave, plan, employee, token.hash())
 					.update();
 				tokens.add(token.value());

@@ -83,7 +83,9 @@ class PersonalWaveTests extends InvitationTestBase {
 		assertThat(attachment.get(2)).contains("METHOD:REQUEST", "UID:tsunagu-event-" + plan + "@", "TZID=Asia/Tokyo",
 				"mailto:" + this.david.email(), "mailto:" + this.organiser.email());
 
-		byte[] stored = this.jdbc.sql("SELECT token_hash FROM invitations WHERE plan_id = ? AND employee_id = ?")
+		byte[] stored = this.jdbc.sql("""
+				SELECT l.token_hash FROM invitation_links l JOIN invitations i ON i.id = l.invitation_id
+				WHERE i.plan_id = ? AND i.employee_id = ?""")
 			.params(plan, this.david.id())
 			.query(byte[].class)
 			.single();

@@ -1,0 +1,46 @@
+package io.tsunagu.invitations;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The answer links of invitations. Every mail that lets the invitee answer carries a link of its own,
+ * issued when the mail is queued: only the token's hash is stored, so a link cannot be mailed twice,
+ * only a new one issued. All of an invitation's links lead to it. Runs in the caller's transaction.
+ */
+@Component
+class AnswerLinks {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AnswerLinks(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A new link to a sent invitation; the token goes into the mail and nowhere else. */
+	RsvpToken issue(Invitation invitation) {
+		if (!invitation.isSent()) {
+			throw new IllegalStateException("Invitation " + invitation.getId() + " was not sent");
+		}
+		RsvpToken token = RsvpToken.generate();
+		this.jdbc.sql("INSERT INTO invitation_links (token_hash, invitation_id, issued_at) VALUES (?, ?, ?)")
+			.params(token.hash(), invitation.getId(), java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		return token;
+	}
+
+	/** The invitation a link leads to, if it was ever issued. */
+	Optional<Long> invitationOf(RsvpToken token) {
+		return this.jdbc.sql("SELECT invitation_id FROM invitation_links WHERE token_hash = ?")
+			.param(token.hash())
+			.query(Long.class)
+			.optional();
+	}
+
+}

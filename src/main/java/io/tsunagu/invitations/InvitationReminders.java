@@ -1,0 +1,143 @@
+package io.tsunagu.invitations;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.MailRequest;
+import io.tsunagu.mail.Outbox;
+import io.tsunagu.planning.PlannedEvent;
+import io.tsunagu.planning.Plans;
+
+/**
+ * Reminds, once each: those who have not answered, some days before the RSVP deadline; those attending,
+ * the day before the event. Each invitation is claimed with one conditional update
+ * ({@code … WHERE pending_reminded_at IS NULL}), so that two runs, on one instance or several, never
+ * both remind it; the mail's dedupe key would refuse a second copy anyway.
+ */
+@Component
+class InvitationReminders {
+
+	private static final Logger log = LoggerFactory.getLogger(InvitationReminders.class);
+
+	private final Plans plans;
+
+	private final ReminderSchedules schedules;
+
+	private final Invitations invitations;
+
+	private final AnswerLinks links;
+
+	private final Directory directory;
+
+	private final Outbox outbox;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId inviteeZone;
+
+	private final int defaultDays;
+
+	InvitationReminders(Plans plans, ReminderSchedules schedules, Invitations invitations, AnswerLinks links,
+			Directory directory, Outbox outbox, JdbcClient jdbc, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			@Value("${tsunagu.invitations.reminder-days-before-deadline:2}") int defaultDays) {
+		this.plans = plans;
+		this.schedules = schedules;
+		this.invitations = invitations;
+		this.links = links;
+		this.directory = directory;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.inviteeZone = zone;
+		this.defaultDays = defaultDays;
+	}
+
+	/** The event's reminders as its organisers chose them, or both with the default timing. */
+	ReminderSchedule scheduleOf(long planId) {
+		return this.schedules.findById(planId).orElseGet(() -> ReminderSchedule.standard(planId, this.defaultDays));
+	}
+
+	/** Queues the reminders that are due; returns how many. */
+	@Scheduled(initialDelayString = "${tsunagu.invitations.reminder-check-delay:PT5M}",
+			fixedDelayString = "${tsunagu.invitations.reminder-check-interval:PT10M}")
+	@Transactional
+	public int remindDue() {
+		Instant now = this.clock.instant();
+		int queued = 0;
+		for (PlannedEvent event : this.plans.upcomingInviting()) {
+			ReminderSchedule schedule = scheduleOf(event.id());
+			Instant pendingDue = schedule.pendingDue(event).orElse(null);
+			if (pendingDue != null && !now.isBefore(pendingDue) && event.acceptsAnswersAt(now)) {
+				// Someone invited after the reminder's moment has just had the invitation: no reminder.
+				queued += remind(event, claim("""
+						UPDATE invitations SET pending_reminded_at = :now
+						WHERE plan_id = :plan AND answer = 'PENDING' AND sent_at < :due AND pending_reminded_at IS NULL
+						RETURNING id""", event, pendingDue, now), "rsvp-reminder");
+			}
+			Instant attendingDue = schedule.attendingDue(event).orElse(null);
+			if (attendingDue != null && !now.isBefore(attendingDue)) {
+				queued += remind(event, claim("""
+						UPDATE invitations SET eve_reminded_at = :now
+						WHERE plan_id = :plan AND answer = 'ATTENDING' AND eve_reminded_at IS NULL
+						RETURNING id""", event, attendingDue, now), "event-tomorrow");
+			}
+		}
+		if (queued > 0) {
+			log.info("Queued {} invitation reminders", queued);
+		}
+		return queued;
+	}
+
+	private List<Long> claim(String update, PlannedEvent event, Instant due, Instant now) {
+		return this.jdbc.sql(update)
+			.param("now", Timestamp.from(now))
+			.param("plan", event.id())
+			.param("due", Timestamp.from(due))
+			.query(Long.class)
+			.list();
+	}
+
+	private int remind(PlannedEvent event, List<Long> claimed, String kind) {
+		if (claimed.isEmpty()) {
+			return 0;
+		}
+		List<Invitation> due = this.invitations.findAllById(claimed);
+		Map<Long, EmployeeRef> people = this.directory.findAllById(java.util.stream.Stream
+			.concat(due.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
+			.toList());
+		List<EmployeeRef> organisers = event.organiserIds().stream().map(people::get).filter(p -> p != null).toList();
+		int queued = 0;
+		for (Invitation invitation : due) {
+			EmployeeRef invitee = people.get(invitation.getEmployeeId());
+			if (invitee == null) {
+				continue;
+			}
+			Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
+			model.put("token", this.links.issue(invitation).value());
+			model.put("lang", invitee.locale().getLanguage());
+			if (this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
+					new Object[] { event.title() }, kind + "-" + invitation.getId())).isPresent()) {
+				queued++;
+			}
+		}
+		return queued;
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.tsunagu.invitations;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReminderSchedules extends JpaRepository<ReminderSchedule, Long> {
+
+}

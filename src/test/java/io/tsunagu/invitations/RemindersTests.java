@@ -1,0 +1,202 @@
+package io.tsunagu.invitations;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.tsunagu.IsolatedDatabase;
+import io.tsunagu.TsunaguTest;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.planning.ApprovedEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Reminders before the RSVP deadline and the day before the event, on a schema of their own: the job
+ * looks at every event, and other tests' events must not answer for these.
+ */
+@TsunaguTest
+@IsolatedDatabase("reminders")
+class RemindersTests extends InvitationTestBase {
+
+	private static final Pattern LINK = Pattern.compile("/rsvp/([A-Za-z0-9_-]{43})");
+
+	@Autowired
+	InvitationReminders reminders;
+
+	@Test
+	void remindsThoseWhoHaveNotAnsweredOnceWithALinkOfTheirOwn() throws Exception {
+		Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		long plan = this.events.anApprovedEvent("回答締切の近い会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.DAYS));
+		List<EmployeeRef> people = people(3);
+		List<String> tokens = this.support.invite(plan, people);
+		this.answers.answer(tokens.get(1), Answer.ATTENDING, null);
+		this.answers.answer(tokens.get(2), Answer.DECLINED, null);
+		assertThat(this.reminders.remindDue()).as("invited just now, after the reminder's moment").isZero();
+
+		invitedDaysAgo(plan, 5);
+		assertThat(this.reminders.remindDue()).isEqualTo(1);
+		assertThat(this.reminders.remindDue()).as("once").isZero();
+
+		assertThat(recipients(plan, "rsvp-reminder")).containsExactly(people.get(0).email());
+		String reminderLink = linkIn(plan, people.get(0), "rsvp-reminder");
+		assertThat(reminderLink).as("a new link, not the invitation's").isNotEqualTo(tokens.get(0));
+		for (String link : List.of(reminderLink, tokens.get(0))) {
+			this.mvc.perform(get("/rsvp/" + link))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(people.get(0).name())));
+		}
+		assertThat(this.answers.answer(reminderLink, Answer.ATTENDING, "行きます")).contains(Answer.ATTENDING);
+	}
+
+	@Test
+	void remindsThoseAttendingTheDayBeforeOnce() {
+		Instant start = Instant.now().plus(2, ChronoUnit.HOURS);
+		long plan = this.events.anApprovedEvent("明日の会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.HOURS));
+		List<EmployeeRef> people = people(3);
+		List<String> tokens = this.support.invite(plan, people);
+		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
+		this.answers.answer(tokens.get(1), Answer.DECLINED, null);
+
+		assertThat(this.reminders.remindDue()).isEqualTo(1);
+		assertThat(this.reminders.remindDue()).isZero();
+		assertThat(recipients(plan, "event-tomorrow")).containsExactly(people.get(0).email());
+		assertThat(recipients(plan, "rsvp-reminder")).as("invited after the pending reminder's moment").isEmpty();
+	}
+
+	@Test
+	void nothingBeforeItsTime() {
+		long plan = this.events.anApprovedEvent("まだ先の会 " + System.nanoTime(), 30);
+		this.support.invite(plan, people(2));
+		invitedDaysAgo(plan, 5);
+
+		this.reminders.remindDue();
+
+		assertThat(recipients(plan, "rsvp-reminder")).isEmpty();
+		assertThat(recipients(plan, "event-tomorrow")).isEmpty();
+	}
+
+	@Test
+	void theOrganiserSwitchesEachOffForTheEvent() throws Exception {
+		Instant start = Instant.now().plus(2, ChronoUnit.HOURS);
+		long plan = this.events.anApprovedEvent("リマインダーなしの会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.HOURS));
+		List<EmployeeRef> people = people(2);
+		List<String> tokens = this.support.invite(plan, people);
+		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
+		invitedDaysAgo(plan, 5);
+
+		this.mvc.perform(post("/plans/{id}/invitations/reminders", plan).param("days", "3")
+			.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER)))
+			.with(csrf())).andExpect(flash().attribute("flash", "invitations.reminders.saved"));
+
+		assertThat(this.reminders.remindDue()).isZero();
+		assertThat(this.reminders.scheduleOf(plan).getPendingDays()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAnOutOfRangeNumberOfDaysAndChangesNothing() throws Exception {
+		long plan = this.events.anApprovedEvent("設定の会 " + System.nanoTime(), 30);
+		this.mvc.perform(post("/plans/{id}/invitations/reminders", plan).param("pending", "true")
+			.param("days", "30")
+			.param("attending", "true")
+			.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER)))
+			.with(csrf()))
+			.andExpect(flash().attribute("flash", "invitations.reminders.refused.days"))
+			.andExpect(flash().attribute("flashLevel", "warning"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM event_reminders WHERE plan_id = ?").param(plan).query(Long.class).single())
+			.isZero();
+
+		this.mvc.perform(get("/plans/{id}/invitations", plan).locale(java.util.Locale.JAPANESE)
+			.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("未回答の方に、回答期限の前にお知らせする")));
+	}
+
+	@Test
+	void twoInstancesRunningAtOnceRemindEachInvitationOnce() throws Exception {
+		Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		long plan = this.events.anApprovedEvent("同時に動く会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.DAYS));
+		List<EmployeeRef> people = people(8);
+		this.support.invite(plan, people);
+		invitedDaysAgo(plan, 5);
+
+		CountDownLatch go = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> runs = java.util.stream.IntStream.range(0, 2)
+			.mapToObj(n -> CompletableFuture.supplyAsync(() -> {
+				try {
+					go.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return this.reminders.remindDue();
+			}))
+			.toList();
+		go.countDown();
+
+		assertThat(runs.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(8);
+		assertThat(recipients(plan, "rsvp-reminder")).hasSize(8)
+			.containsExactlyInAnyOrderElementsOf(people.stream().map(EmployeeRef::email).toList());
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM invitation_links l JOIN invitations i ON i.id = l.invitation_id WHERE i.plan_id = ?""")
+			.param(plan)
+			.query(Long.class)
+			.single()).as("the invitation's link and one reminder link each").isEqualTo(16);
+	}
+
+	private List<EmployeeRef> people(int count) {
+		long organiser = this.events.organiser().id();
+		return this.jdbc.sql("SELECT email FROM employees WHERE active AND id <> ? AND rank = 'STAFF' ORDER BY id LIMIT ?")
+			.params(organiser, count)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(email -> this.directory.findByEmail(email).orElseThrow())
+			.toList();
+	}
+
+	private void invitedDaysAgo(long plan, int days) {
+		this.jdbc.sql("UPDATE invitations SET sent_at = sent_at - make_interval(days => ?) WHERE plan_id = ?")
+			.params(days, plan)
+			.update();
+	}
+
+	private List<String> recipients(long plan, String kind) {
+		return this.jdbc.sql("SELECT recipient FROM mail_outbox WHERE dedupe_key IN "
+				+ "(SELECT ? || '-' || id FROM invitations WHERE plan_id = ?) ORDER BY id")
+			.params(kind, plan)
+			.query(String.class)
+			.list();
+	}
+
+	private String linkIn(long plan, EmployeeRef person, String kind) {
+		String body = this.jdbc.sql("SELECT text_body FROM mail_outbox WHERE dedupe_key = "
+				+ "(SELECT ? || '-' || id FROM invitations WHERE plan_id = ? AND employee_id = ?)")
+			.params(kind, plan, person.id())
+			.query(String.class)
+			.single();
+		Matcher link = LINK.matcher(body);
+		assertThat(link.find()).as("an answer link in the reminder").isTrue();
+		return link.group(1);
+	}
+
+}
