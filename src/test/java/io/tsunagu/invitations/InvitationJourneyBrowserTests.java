@@ -13,7 +13,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tsunagu.approval.Approvals;
 import io.tsunagu.browser.Browser;
@@ -27,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The personal invitation in headless Chromium: the organiser of an approved event writes and sends
- * one, the invitee answers from the link on a phone without logging in, and the organiser sees it.
+ * one, the invitee's mail is opened in the mailbox page, the invitee answers from its link on a phone
+ * without logging in, and the organiser sees the answer and the funnel.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InvitationJourneyBrowserTests {
@@ -46,9 +46,6 @@ class InvitationJourneyBrowserTests {
 
 	@Autowired
 	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Browser browser;
 
@@ -84,11 +81,21 @@ class InvitationJourneyBrowserTests {
 		waitForText(By.id("sent"), "未回答");
 		assertThat(this.browser.text(By.id("sent"))).contains(david.name());
 
-		InvitationTestSupport support = new InvitationTestSupport(null, events, this.jdbc);
-		String token = support.tokenMailedTo(plan, david);
+		// The invitee's mail, as the mailbox page shows it, and the answer button in it.
+		this.browser.driver().manage().deleteAllCookies();
+		this.browser.logIn("admin@tsunagu.example", "tsunagu-demo");
+		this.browser.open("/mailbox?recipient=" + david.email());
+		this.browser.driver()
+			.findElement(By.xpath("//div[@id='mailbox']/a[contains(., '" + title + "')]"))
+			.click();
+		this.browser.driver().switchTo().frame(this.browser.driver().findElement(By.cssSelector("iframe.mail-frame")));
+		java.net.URI link = java.net.URI.create(
+				this.browser.driver().findElement(By.cssSelector("a[href*='/rsvp/']")).getAttribute("href"));
+		this.browser.driver().switchTo().defaultContent();
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.driver().manage().window().setSize(new Dimension(390, 844));
-		this.browser.open("/rsvp/" + token);
+		// The mail links to the configured base address; the test server listens on a port of its own.
+		this.browser.open(link.getRawPath() + "?" + link.getRawQuery());
 		assertThat(this.browser.text(By.id("personal-message"))).contains("英訳を一晩で");
 		this.browser.screenshot("rsvp-phone");
 		this.browser.driver().findElement(By.id("note")).sendKeys("楽しみにしています");
