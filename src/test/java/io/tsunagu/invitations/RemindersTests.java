@@ -57,6 +57,8 @@ class RemindersTests extends InvitationTestBase {
 		assertThat(recipients(plan, "rsvp-reminder")).containsExactly(people.get(0).email());
 		String reminderLink = linkIn(plan, people.get(0), "rsvp-reminder");
 		assertThat(reminderLink).as("a new link, not the invitation's").isNotEqualTo(tokens.get(0));
+		assertThat(mail(plan, people.get(0), "rsvp-reminder")).contains("【ご回答のお願い】回答締切の近い会", "佐藤 美咲さんがご回答をお待ちしています", "出欠の締め切り",
+					"会場");
 		for (String link : List.of(reminderLink, tokens.get(0))) {
 			this.mvc.perform(get("/rsvp/" + link))
 				.andExpect(status().isOk())
@@ -188,13 +190,17 @@ class RemindersTests extends InvitationTestBase {
 			.list();
 	}
 
-	private String linkIn(long plan, EmployeeRef person, String kind) {
-		String body = this.jdbc.sql("SELECT text_body FROM mail_outbox WHERE dedupe_key = "
+	/** The subject and text of the mail of a kind that the person got for the event. */
+	private String mail(long plan, EmployeeRef person, String kind) {
+		return this.jdbc.sql("SELECT subject || text_body FROM mail_outbox WHERE dedupe_key = "
 				+ "(SELECT ? || '-' || id FROM invitations WHERE plan_id = ? AND employee_id = ?)")
 			.params(kind, plan, person.id())
 			.query(String.class)
 			.single();
-		Matcher link = LINK.matcher(body);
+	}
+
+	private String linkIn(long plan, EmployeeRef person, String kind) {
+		Matcher link = LINK.matcher(mail(plan, person, kind));
 		assertThat(link.find()).as("an answer link in the reminder").isTrue();
 		return link.group(1);
 	}
