@@ -1,17 +1,25 @@
 package io.tsunagu.invitations;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.tsunagu.IsolatedDatabase;
+import io.tsunagu.browser.Browser;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.mail.MailDispatcherAccess;
 import io.tsunagu.planning.ApprovedEvents;
@@ -28,12 +36,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The organiser watches a wave go out: N of M sent, who could not be reached, and what is retried, in a
  * block that polls itself while mail waits and stops once all is sent or given up. The dispatcher's
- * background loop is off, so each test decides when mail is delivered.
+ * background loop is off, so each test decides when mail is delivered; one test watches the block
+ * update itself in headless Chromium.
  */
-@SpringBootTest(properties = "tsunagu.mail.dispatcher-enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "tsunagu.mail.dispatcher-enabled=false")
 @AutoConfigureMockMvc
 @IsolatedDatabase("sendprogress")
 class SendProgressTests extends InvitationTestBase {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -114,6 +127,38 @@ class SendProgressTests extends InvitationTestBase {
 	}
 
 	@Test
+	void theBlockUpdatesItselfInTheBrowserWhileTheWaveGoesOutAndThenStopsAsking() throws Exception {
+		long plan = this.events.anApprovedEvent("見守られる会 " + System.nanoTime(), 30);
+		this.support.invite(plan, List.of(this.david, this.yoko, this.officer));
+		outcome(this.yoko, "FAILED", "550 5.1.1 No such user here", "now()");
+		outcome(this.david, "QUEUED", "421 4.3.0 Try again later", "now() + interval '1 hour'");
+		By block = By.id("wave-progress-" + sentWave(plan));
+		try (Browser browser = new Browser(this.port)) {
+			browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
+			browser.open("/plans/" + plan + "/invitations");
+			assertThat(browser.text(block)).contains("3 件中 0 件を送信しました", "送信中", "1 件は届けられませんでした",
+					this.yoko.name(), "1 件はまだ届いていません");
+			browser.screenshot("send-progress-sending-ja");
+
+			this.dispatcher.dispatchDue();
+			waitForText(browser, block, "3 件中 1 件を送信しました");
+			this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'QUEUED'").update();
+			this.dispatcher.dispatchDue();
+			waitForText(browser, block, "3 件中 2 件を送信しました");
+			assertThat(browser.text(block)).contains("送信完了", this.yoko.name()).doesNotContain("まだ届いていません");
+			assertThat(browser.driver().findElement(block).getAttribute("hx-trigger")).as("polling stopped").isNull();
+			browser.screenshot("send-progress-done-ja");
+
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			browser.open("/plans/" + plan + "/invitations?lang=en");
+			assertThat(browser.text(block)).contains("2 of 3 sent", "Done", "1 could not be delivered:");
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+					browser.driver().findElement(block));
+			browser.screenshot("send-progress-done-en-phone");
+		}
+	}
+
+	@Test
 	void queuesTheWavesMailAsItsOwnBatch() {
 		long plan = this.events.anApprovedEvent("束ねる会 " + System.nanoTime(), 30);
 		this.support.invite(plan, List.of(this.david, this.yoko));
@@ -151,6 +196,11 @@ class SendProgressTests extends InvitationTestBase {
 		this.mvc.perform(get("/plans/{id}/invitations", other).with(organiser()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"send-progress\""))));
+	}
+
+	private static void waitForText(Browser browser, By by, String text) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
 	private long sentWave(long planId) {
