@@ -3,6 +3,8 @@ package io.tsunagu.invitations;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +40,22 @@ class InvitationController {
 			@AuthenticationPrincipal TsunaguUser user, Model model) {
 		model.addAttribute("page", this.waves.page(id, employee(user), q));
 		return "invitations/wave";
+	}
+
+	/**
+	 * The sending progress of a wave, polled by its block while mail is going out. Counts the page already
+	 * shows get an empty answer, so the block is not replaced and not read out again.
+	 */
+	@GetMapping("/plans/{id}/invitations/waves/{waveId}/progress")
+	String progress(@PathVariable long id, @PathVariable long waveId, @RequestParam(required = false) String shown,
+			@AuthenticationPrincipal TsunaguUser user, Model model, HttpServletResponse response) {
+		WaveProgress progress = this.waves.progress(id, waveId, employee(user));
+		if (progress.isUnchangedSince(shown)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
+		}
+		model.addAttribute("progress", progress);
+		return "invitations/progress :: progress";
 	}
 
 	@PostMapping("/plans/{id}/invitations/invitees")

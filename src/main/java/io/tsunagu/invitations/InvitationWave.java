@@ -79,11 +79,20 @@ class InvitationWave {
 		}
 	}
 
+	boolean isSent() {
+		return this.status == Status.SENT;
+	}
+
 	void markSent(PlannedEvent event, Instant now) {
 		requireDraft();
 		requireInviting(event);
 		this.status = Status.SENT;
 		this.sentAt = now;
+	}
+
+	/** The outbox batch its mail is queued in, so that its sending can be followed. */
+	String mailBatch() {
+		return "wave-" + this.id;
 	}
 
 	static void requireInviting(PlannedEvent event) {

@@ -122,11 +122,35 @@ class InvitationWaves {
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		List<WaveProgress> progress = this.waves.findByPlanIdOrderById(planId)
+			.stream()
+			.filter(InvitationWave::isSent)
+			.map(this::progress)
+			.filter(WaveProgress::isTracked)
+			.toList();
 		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
 		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
-				this.invitations.funnel(planId), new WavePage.Reminders(schedule,
+				this.invitations.funnel(planId), progress, new WavePage.Reminders(schedule,
 						schedule.pendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
 						schedule.attendingDue(event).map(due -> due.atZone(event.zone())).orElse(null)));
+	}
+
+	/**
+	 * How the mail of a sent wave is going out.
+	 * @throws UnknownInvitee when the plan has no such sent wave
+	 */
+	@Transactional(readOnly = true)
+	WaveProgress progress(long planId, long waveId, long organiserId) {
+		organisedBy(planId, organiserId);
+		return this.waves.findById(waveId)
+			.filter(wave -> wave.getPlanId() == planId && wave.isSent())
+			.map(this::progress)
+			.orElseThrow(UnknownInvitee::new);
+	}
+
+	private WaveProgress progress(InvitationWave wave) {
+		return new WaveProgress(wave.getPlanId(), wave.getId(), wave.getKind(), wave.getSentAt(),
+				this.outbox.progress(wave.mailBatch()));
 	}
 
 	/** Adds someone to the must-invite list of the personal wave being written. */
@@ -181,7 +205,7 @@ class InvitationWaves {
 			if (invitee == null) {
 				throw new UnknownInvitee();
 			}
-			this.outbox.queue(mail(event, organisers, invitation, invitee, token));
+			this.outbox.queue(mail(event, wave, organisers, invitation, invitee, token));
 		}
 		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
 		return list.size();
@@ -276,8 +300,8 @@ class InvitationWaves {
 		return csv.toString();
 	}
 
-	private MailRequest mail(PlannedEvent event, List<EmployeeRef> organisers, Invitation invitation,
-			EmployeeRef invitee, RsvpToken token) {
+	private MailRequest mail(PlannedEvent event, InvitationWave wave, List<EmployeeRef> organisers,
+			Invitation invitation, EmployeeRef invitee, RsvpToken token) {
 		Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
 		model.put("message", invitation.getMessage());
 		model.put("token", token.value());
@@ -291,7 +315,8 @@ class InvitationWaves {
 			.of(invitee.email(), invitee.name(), invitee.locale(), "invitation", model,
 					new Object[] { lead.name(), event.title() }, "invitation-" + invitation.getId())
 			.with(new MailAttachment("invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST",
-					calendar.getBytes(StandardCharsets.UTF_8)));
+					calendar.getBytes(StandardCharsets.UTF_8)))
+			.inBatch(wave.mailBatch());
 	}
 
 	private InvitationWave draftWave(PlannedEvent event, long organiserId) {

@@ -7,10 +7,12 @@ import io.tsunagu.planning.PlannedEvent;
 
 /**
  * The organiser's invitations page: the event, the must-invite list being written with what the
- * check found in each message, the invitations sent, and the people a search found.
+ * check found in each message, the invitations sent, the people a search found, and how the mail of
+ * each sent wave is going out.
  */
 record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, List<SentRow> sent,
-		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel, Reminders reminders) {
+		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel,
+		List<WaveProgress> progress, Reminders reminders) {
 
 	public boolean canInvite() {
 		return this.event.status().allowsInviting();

@@ -133,6 +133,40 @@ class MailQueue {
 		return this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = ?").param(status.name()).query(Long.class).single();
 	}
 
+	/**
+	 * One batch's counts and the given-up recipients in one statement over the batch index. A message
+	 * that failed an attempt keeps its error until it is sent, so QUEUED or SENDING with an error is a retry.
+	 */
+	MailProgress progress(String batch) {
+		return this.jdbc.sql("""
+				SELECT count(*) AS total,
+				       count(*) FILTER (WHERE status = 'SENT') AS sent,
+				       count(*) FILTER (WHERE status = 'FAILED') AS failed,
+				       count(*) FILTER (WHERE status IN ('QUEUED', 'SENDING') AND last_error IS NOT NULL) AS retrying,
+				       (array_agg(recipient ORDER BY id) FILTER (WHERE status = 'FAILED'))[1:?] AS failed_emails,
+				       (array_agg(recipient_name ORDER BY id) FILTER (WHERE status = 'FAILED'))[1:?] AS failed_names
+				FROM mail_outbox WHERE batch = ?""")
+			.params(MailProgress.NAMED_FAILURES, MailProgress.NAMED_FAILURES, batch)
+			.query((rs, row) -> {
+				long total = rs.getLong("total");
+				long sent = rs.getLong("sent");
+				long failed = rs.getLong("failed");
+				long retrying = rs.getLong("retrying");
+				String[] emails = strings(rs.getArray("failed_emails"));
+				String[] names = strings(rs.getArray("failed_names"));
+				List<MailProgress.Recipient> failures = new ArrayList<>();
+				for (int i = 0; i < emails.length; i++) {
+					failures.add(new MailProgress.Recipient(emails[i], names[i]));
+				}
+				return new MailProgress(total, sent, failed, retrying, total - sent - failed - retrying, failures);
+			})
+			.single();
+	}
+
+	private static String[] strings(java.sql.Array array) throws java.sql.SQLException {
+		return array == null ? new String[0] : (String[]) array.getArray();
+	}
+
 	/** How long the oldest queued message has waited, if any waits. */
 	Optional<Duration> oldestQueuedAge() {
 		return this.jdbc.sql("SELECT extract(epoch FROM now() - min(created_at)) FROM mail_outbox WHERE status = 'QUEUED' HAVING count(*) > 0")

@@ -21,14 +21,17 @@ public class Outbox {
 
 	private final MailRenderer renderer;
 
+	private final MailQueue queue;
+
 	private final ApplicationEventPublisher events;
 
 	private final String messageIdDomain;
 
-	Outbox(JdbcClient jdbc, MailRenderer renderer, ApplicationEventPublisher events, MailSettings settings,
-			@Value("${tsunagu.base-url}") String baseUrl) {
+	Outbox(JdbcClient jdbc, MailRenderer renderer, MailQueue queue, ApplicationEventPublisher events,
+			MailSettings settings, @Value("${tsunagu.base-url}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
+		this.queue = queue;
 		this.events = events;
 		this.messageIdDomain = settings.messageIdDomain(baseUrl);
 	}
@@ -43,8 +46,9 @@ public class Outbox {
 		String messageId = "<" + UUID.randomUUID() + "@" + this.messageIdDomain + ">";
 		Optional<Long> id = this.jdbc.sql("""
 				INSERT INTO mail_outbox (message_id, dedupe_key, kind, recipient, recipient_name, locale, subject,
-				                         html_body, text_body)
-				VALUES (:messageId, :dedupeKey, :kind, :recipient, :recipientName, :locale, :subject, :html, :text)
+				                         html_body, text_body, batch)
+				VALUES (:messageId, :dedupeKey, :kind, :recipient, :recipientName, :locale, :subject, :html, :text,
+				        :batch)
 				ON CONFLICT (dedupe_key) DO NOTHING
 				RETURNING id""")
 			.param("messageId", messageId)
@@ -56,6 +60,7 @@ public class Outbox {
 			.param("subject", rendered.subject())
 			.param("html", rendered.html())
 			.param("text", rendered.text())
+			.param("batch", request.batch())
 			.query(Long.class)
 			.optional();
 		id.ifPresent(mailId -> {
@@ -71,6 +76,12 @@ public class Outbox {
 			this.events.publishEvent(new MailQueued(mailId));
 		});
 		return id;
+	}
+
+	/** How far the sending of a batch has come; a batch nobody queued to is done with nothing in it. */
+	@Transactional(readOnly = true)
+	public MailProgress progress(String batch) {
+		return this.queue.progress(batch);
 	}
 
 }
