@@ -1,7 +1,5 @@
 package io.tsunagu.invitations;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import io.tsunagu.audit.AuditLog;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.mail.MailAttachment;
 import io.tsunagu.mail.MailRequest;
 import io.tsunagu.mail.Outbox;
 import io.tsunagu.planning.PlannedEvent;
@@ -65,12 +62,12 @@ class InvitationWaves {
 
 	private final ZoneId inviteeZone;
 
-	private final String calendarDomain;
+	private final CalendarParts calendars;
 
 	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
-			AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links, InvitationReminders reminders, ReminderSchedules schedules,
-			org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
-			@Value("${tsunagu.base-url}") String baseUrl) {
+			AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links, InvitationReminders reminders,
+			ReminderSchedules schedules, org.springframework.context.MessageSource messages, Clock clock,
+			@Value("${tsunagu.zone}") ZoneId zone, CalendarParts calendars) {
 		this.waves = waves;
 		this.invitations = invitations;
 		this.plans = plans;
@@ -86,8 +83,7 @@ class InvitationWaves {
 		this.clock = clock;
 		// The directory keeps no zone per person, so invitees read times in the company's zone.
 		this.inviteeZone = zone;
-		String host = URI.create(baseUrl).getHost();
-		this.calendarDomain = host == null ? "tsunagu.invalid" : host;
+		this.calendars = calendars;
 	}
 
 	@Transactional(readOnly = true)
@@ -307,15 +303,10 @@ class InvitationWaves {
 		model.put("token", token.value());
 		model.put("lang", invitee.locale().getLanguage());
 		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);
-		String calendar = CalendarInvitation.request(new CalendarInvitation.Event(event.id(), event.title(),
-				event.purpose(), event.startsAt().atZone(event.zone()), event.endsAt().atZone(event.zone()),
-				event.venue() != null ? event.venue() : event.onlineLink(), null, 0, lead.name(), lead.email()),
-				this.calendarDomain, invitee.name(), invitee.email());
 		return MailRequest
 			.of(invitee.email(), invitee.name(), invitee.locale(), "invitation", model,
 					new Object[] { lead.name(), event.title() }, "invitation-" + invitation.getId())
-			.with(new MailAttachment("invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST",
-					calendar.getBytes(StandardCharsets.UTF_8)))
+			.with(this.calendars.request(event, lead, invitee))
 			.inBatch(wave.mailBatch());
 	}
 

@@ -1,6 +1,7 @@
 package io.tsunagu.planning;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -37,6 +38,9 @@ class EventPlan {
 
 	/** Counts the edits of the plan's content; decisions name the revision they apply to. */
 	private int revision = 1;
+
+	/** Raised with each change of time or place; calendars replace an entry only for a higher one. */
+	private int calendarSequence;
 
 	@Enumerated(EnumType.STRING)
 	private PlanStatus status = PlanStatus.DRAFT;
@@ -160,6 +164,43 @@ class EventPlan {
 		}
 	}
 
+	/**
+	 * Moves an approved event to another time or place. The approvers signed off the event, not its
+	 * logistics, so no new round starts and the revision stays.
+	 * @return whether calendars must show the move, which raised the calendar sequence; a new RSVP
+	 * deadline alone does not
+	 */
+	boolean reschedule(TimeAndPlace next, Instant now) {
+		if (!this.status.isReschedulable()) {
+			throw new IllegalPlanChange("plan.refused.reschedule", this.status);
+		}
+		TimeAndPlace before = timeAndPlace();
+		if (next.equals(before)) {
+			throw new IllegalPlanChange("plan.reschedule.unchanged", this.status);
+		}
+		ZoneId planZone = getZone();
+		PlanDetails moved = details().movedTo(next.startsAt().atZone(planZone).toInstant(),
+				next.endsAt().atZone(planZone).toInstant(), next.rsvpDeadline().atZone(planZone).toInstant(), next.venue(),
+				next.onlineLink());
+		if (!moved.startsAt().isAfter(now)) {
+			throw new IllegalPlanChange("plan.reschedule.past", this.status);
+		}
+		apply(moved, now);
+		if (!next.movesCalendarEntryFrom(before)) {
+			return false;
+		}
+		this.calendarSequence++;
+		return true;
+	}
+
+	/** When and where, as the organisers see it: in the plan's zone. */
+	TimeAndPlace timeAndPlace() {
+		ZoneId planZone = getZone();
+		return new TimeAndPlace(LocalDateTime.ofInstant(this.startsAt, planZone),
+				LocalDateTime.ofInstant(this.endsAt, planZone), LocalDateTime.ofInstant(this.rsvpDeadline, planZone),
+				this.venue, this.onlineLink);
+	}
+
 	/** Calls the event off; allowed in any state before it is held. */
 	void cancel(Instant now) {
 		if (this.status == PlanStatus.HELD || this.status == PlanStatus.CLOSED || this.status == PlanStatus.CANCELLED
@@ -171,9 +212,9 @@ class EventPlan {
 	}
 
 	PlannedEvent toPlannedEvent() {
-		return new PlannedEvent(this.id, this.revision, this.status, this.title, this.kind.name(), this.purpose,
-				this.startsAt, this.endsAt, getZone(), this.venue, this.onlineLink, this.capacity, this.rsvpDeadline,
-				this.leadId, java.util.List.copyOf(this.coOrganiserIds));
+		return new PlannedEvent(this.id, this.revision, this.calendarSequence, this.status, this.title,
+				this.kind.name(), this.purpose, this.startsAt, this.endsAt, getZone(), this.venue, this.onlineLink,
+				this.capacity, this.rsvpDeadline, this.leadId, java.util.List.copyOf(this.coOrganiserIds));
 	}
 
 	boolean isOrganisedBy(long employeeId) {
@@ -224,6 +265,10 @@ class EventPlan {
 
 	public int getRevision() {
 		return this.revision;
+	}
+
+	public int getCalendarSequence() {
+		return this.calendarSequence;
 	}
 
 	public PlanStatus getStatus() {

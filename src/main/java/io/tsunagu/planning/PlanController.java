@@ -70,13 +70,7 @@ class PlanController {
 
 	@GetMapping("/plans/{id}")
 	String plan(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Model model) {
-		long me = employee(user);
-		model.addAttribute("page", this.plans.page(id, me));
-		model.addAttribute("approval", this.approvals.viewFor(id, me));
-		if (!model.containsAttribute("taskForm")) {
-			model.addAttribute("taskForm", TaskForm.blank());
-		}
-		return "planning/plan";
+		return show(id, employee(user), model);
 	}
 
 	@GetMapping("/plans/{id}/edit")
@@ -157,6 +151,30 @@ class PlanController {
 		return flash(redirect, id, "plan.cancelled");
 	}
 
+	/** A refused change is shown at this address; its language switch comes back here by GET. */
+	@GetMapping("/plans/{id}/reschedule")
+	String backToPlan(@PathVariable long id) {
+		return "redirect:/plans/" + id + "#reschedule";
+	}
+
+	@PostMapping("/plans/{id}/reschedule")
+	String reschedule(@PathVariable long id, @Valid @ModelAttribute("rescheduleForm") RescheduleForm form,
+			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, Model model, RedirectAttributes redirect) {
+		long me = employee(user);
+		if (binding.hasErrors()) {
+			this.plans.forEditing(id, me);
+			return show(id, me, model);
+		}
+		try {
+			boolean told = this.plans.reschedule(id, me, user.getEmail(), form.toTimeAndPlace());
+			return flash(redirect, id, told ? "plan.rescheduled" : "plan.rescheduled.deadline");
+		}
+		catch (IllegalPlanChange refused) {
+			binding.reject(refused.messageKey());
+			return show(id, me, model);
+		}
+	}
+
 	@PostMapping("/plans/{id}/organisers")
 	String addCoOrganiser(@PathVariable long id, @RequestParam String email, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
@@ -183,6 +201,19 @@ class PlanController {
 			return warn(redirect, id, refused.messageKey());
 		}
 		return flash(redirect, id, "plan.team.removed");
+	}
+
+	private String show(long id, long me, Model model) {
+		PlanPage page = this.plans.page(id, me);
+		model.addAttribute("page", page);
+		model.addAttribute("approval", this.approvals.viewFor(id, me));
+		if (!model.containsAttribute("taskForm")) {
+			model.addAttribute("taskForm", TaskForm.blank());
+		}
+		if (!model.containsAttribute("rescheduleForm")) {
+			model.addAttribute("rescheduleForm", RescheduleForm.of(page.plan().timeAndPlace()));
+		}
+		return "planning/plan";
 	}
 
 	static long employee(TsunaguUser user) {

@@ -33,6 +33,14 @@ record PlanDetails(String title, PlanKind kind, String purpose, String audience,
 		approverNote = blankToNull(approverNote);
 	}
 
+	/** The same plan at another time or place; the rules above hold for the result. */
+	PlanDetails movedTo(Instant newStartsAt, Instant newEndsAt, Instant newRsvpDeadline, String newVenue,
+			String newOnlineLink) {
+		return new PlanDetails(this.title, this.kind, this.purpose, this.audience, newStartsAt, newEndsAt, this.zone,
+				newVenue, newOnlineLink, this.capacity, newRsvpDeadline, this.budgetYen, this.guestsAllowed,
+				this.approverNote);
+	}
+
 	private static void require(boolean rule, String message) {
 		if (!rule) {
 			throw new IllegalArgumentException(message);

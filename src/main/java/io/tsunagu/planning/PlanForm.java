@@ -32,7 +32,7 @@ record PlanForm(
 		@NotNull(message = "{plan.rsvpDeadline.required}") @DateTimeFormat(pattern = DATE_TIME, fallbackPatterns = DATE_TIME_SECONDS) LocalDateTime rsvpDeadline,
 		@Min(value = 0, message = "{plan.budget.range}") @Max(value = 1_000_000_000L, message = "{plan.budget.range}") Long budgetYen,
 		Boolean guestsAllowed,
-		@Size(max = 1000, message = "{plan.approverNote.size}") String approverNote) {
+		@Size(max = 1000, message = "{plan.approverNote.size}") String approverNote) implements TimeAndPlaceFields {
 
 	static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
 
@@ -53,21 +53,6 @@ record PlanForm(
 				zone.getId(), plan.getVenue(), plan.getOnlineLink(), plan.getCapacity(),
 				LocalDateTime.ofInstant(plan.getRsvpDeadline(), zone), plan.getBudgetYen(), plan.isGuestsAllowed(),
 				plan.getApproverNote());
-	}
-
-	@AssertTrue(message = "{plan.endsAt.afterStart}")
-	public boolean isEndAfterStart() {
-		return this.startsAt == null || this.endsAt == null || this.endsAt.isAfter(this.startsAt);
-	}
-
-	@AssertTrue(message = "{plan.rsvpDeadline.beforeStart}")
-	public boolean isDeadlineBeforeStart() {
-		return this.startsAt == null || this.rsvpDeadline == null || this.rsvpDeadline.isBefore(this.startsAt);
-	}
-
-	@AssertTrue(message = "{plan.place.required}")
-	public boolean isPlaceGiven() {
-		return (this.venue != null && !this.venue.isBlank()) || (this.onlineLink != null && !this.onlineLink.isBlank());
 	}
 
 	@AssertTrue(message = "{plan.zone.unknown}")

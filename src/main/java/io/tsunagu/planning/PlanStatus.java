@@ -17,6 +17,14 @@ public enum PlanStatus {
 		return this == APPROVED || this == INVITING;
 	}
 
+	/**
+	 * Whether the organisers may move the event's time or place: once approved, without a new round,
+	 * until it is held.
+	 */
+	public boolean isReschedulable() {
+		return this == APPROVED || this == INVITING;
+	}
+
 	/** Whether preparation (tasks and helpers) still goes on. */
 	public boolean isPreparing() {
 		return this != REJECTED && this != HELD && this != CLOSED && this != CANCELLED;

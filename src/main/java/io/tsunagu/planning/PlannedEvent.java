@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What other modules know of an event plan: its state, what it is, when and where, and who organises it.
+ * The calendar sequence counts the changes of time or place that calendars must be told of.
  */
-public record PlannedEvent(long id, int revision, PlanStatus status, String title, String kind, String purpose,
-		Instant startsAt, Instant endsAt, ZoneId zone, String venue, String onlineLink, int capacity,
+public record PlannedEvent(long id, int revision, int calendarSequence, PlanStatus status, String title, String kind,
+		String purpose, Instant startsAt, Instant endsAt, ZoneId zone, String venue, String onlineLink, int capacity,
 		Instant rsvpDeadline, long leadId, List<Long> coOrganiserIds) {
 
 	public PlannedEvent {

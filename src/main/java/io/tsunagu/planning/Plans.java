@@ -149,6 +149,27 @@ public class Plans {
 		this.events.publishEvent(new PlanCancelled(planId, this.clock.instant()));
 	}
 
+	/**
+	 * Moves an approved event to another time or place, without a new approval round.
+	 * @return whether everyone still expected is told, which a new RSVP deadline alone does not need
+	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
+	 */
+	boolean reschedule(long planId, long actorId, String actor, TimeAndPlace next) {
+		EventPlan plan = organisedBy(planId, actorId);
+		PlannedEvent before = plan.toPlannedEvent();
+		TimeAndPlace was = plan.timeAndPlace();
+		boolean moved = plan.reschedule(next, this.clock.instant());
+		String changes = plan.timeAndPlace().changesFrom(was);
+		this.audit.record(actor, "plan.reschedule", subject(plan),
+				moved ? changes + "; calendar sequence " + plan.getCalendarSequence() : changes);
+		if (moved) {
+			// As for a cancellation, listeners run in this transaction: the move and its notices commit together.
+			this.events.publishEvent(new PlanRescheduled(planId, plan.getCalendarSequence(), before.startsAt(),
+					before.endsAt(), before.venue(), before.onlineLink()));
+		}
+		return moved;
+	}
+
 	/** @throws UnknownEmployee when nobody in the directory has that email */
 	void addCoOrganiser(long planId, long actorId, String actor, String email) {
 		EventPlan plan = organisedBy(planId, actorId);

@@ -1,6 +1,7 @@
 package io.tsunagu.planning;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -43,6 +44,12 @@ public final class ApprovedEvents {
 
 	public long anApprovedEvent(String title, int capacity, Instant start, Instant rsvpDeadline) {
 		long id = aDraft(title, capacity, start, rsvpDeadline);
+		approve(id);
+		return id;
+	}
+
+	/** The organiser sends a draft for approval and each approver of the chain approves it in turn. */
+	public void approve(long id) {
 		EmployeeRef organiser = organiser();
 		this.plans.submit(id, organiser.id(), ORGANISER);
 		Approvers chain = this.orgChart.approversFor(organiser.departmentCode());
@@ -55,7 +62,6 @@ public final class ApprovedEvents {
 			this.approvals.decide(item.stepId(), approver.id(), approver.email(), DecisionKind.APPROVE, null,
 					item.planRevision());
 		}
-		return id;
 	}
 
 	public long aDraft(String title, int capacity, Instant start, Instant rsvpDeadline) {
@@ -63,6 +69,18 @@ public final class ApprovedEvents {
 				start, start.plus(2, ChronoUnit.HOURS), ZoneId.of("Asia/Tokyo"), "本社 8F 大会議室", null, capacity,
 				rsvpDeadline, 120_000L, false, null);
 		return this.plans.create(organiser().id(), ORGANISER, details).getId();
+	}
+
+	/**
+	 * The organiser moves the event to a new time or place (or only its RSVP deadline).
+	 * @return whether everyone still expected is told
+	 */
+	public boolean reschedule(long planId, Instant start, Instant end, Instant rsvpDeadline, String venue,
+			String onlineLink) {
+		ZoneId zone = this.plans.event(planId).orElseThrow().zone();
+		return this.plans.reschedule(planId, organiser().id(), ORGANISER,
+				new TimeAndPlace(LocalDateTime.ofInstant(start, zone), LocalDateTime.ofInstant(end, zone),
+						LocalDateTime.ofInstant(rsvpDeadline, zone), venue, onlineLink));
 	}
 
 	/** The organiser calls the event off. */

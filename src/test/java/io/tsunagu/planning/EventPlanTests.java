@@ -1,6 +1,7 @@
 package io.tsunagu.planning;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,64 @@ class EventPlanTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start.plusSeconds(3600), start.minusSeconds(60), 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> details(start, start.plusSeconds(3600), start.minusSeconds(60), 10_001));
 		assertThat(details(start, start.plusSeconds(3600), start.minusSeconds(60), 10_000).capacity()).isEqualTo(10_000);
+	}
+
+	@Test
+	void movesAnApprovedEventAndRaisesTheCalendarSequenceOnlyForANewTimeOrPlace() {
+		EventPlan plan = anApprovedPlan();
+		TimeAndPlace before = plan.timeAndPlace();
+		assertThat(plan.reschedule(new TimeAndPlace(before.startsAt(), before.endsAt(),
+				before.rsvpDeadline().plusDays(1), before.venue(), null), NOW)).as("a new deadline is not in calendars")
+			.isFalse();
+		assertThat(plan.getCalendarSequence()).isZero();
+		assertThat(plan.getRsvpDeadline()).isEqualTo(Instant.parse("2026-12-08T09:00:00Z"));
+
+		assertThat(plan.reschedule(new TimeAndPlace(before.startsAt().plusDays(1), before.endsAt().plusDays(1),
+				before.rsvpDeadline(), " 別館 2F ", ""), NOW)).isTrue();
+		assertThat(plan.getStartsAt()).isEqualTo(Instant.parse("2026-12-11T09:00:00Z"));
+		assertThat(plan.getVenue()).isEqualTo("別館 2F");
+		assertThat(plan.getCalendarSequence()).isEqualTo(1);
+		assertThat(plan.getRevision()).as("no new approval round").isEqualTo(1);
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.APPROVED);
+
+		plan.startInviting(NOW);
+		TimeAndPlace now = plan.timeAndPlace();
+		assertThat(plan.reschedule(new TimeAndPlace(now.startsAt(), now.endsAt(), now.rsvpDeadline(), now.venue(),
+				"https://meet.example/x"), NOW)).as("while inviting too").isTrue();
+		assertThat(plan.getCalendarSequence()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAMoveBeforeApprovalOnceCancelledWithNothingChangedOrAStartThatHasPassed() {
+		EventPlan draft = aDraft();
+		assertRefused(() -> draft.reschedule(aDayLater(draft), NOW), "plan.refused.reschedule");
+		EventPlan plan = anApprovedPlan();
+		TimeAndPlace before = plan.timeAndPlace();
+		assertRefused(() -> plan.reschedule(new TimeAndPlace(before.startsAt(), before.endsAt(), before.rsvpDeadline(),
+				" 本社 8F ", " "), NOW), "plan.reschedule.unchanged");
+		LocalDateTime anHourAgo = LocalDateTime.ofInstant(NOW, ZoneId.of("Asia/Tokyo")).minusHours(1);
+		assertRefused(() -> plan.reschedule(new TimeAndPlace(anHourAgo, anHourAgo.plusHours(2), anHourAgo.minusDays(1),
+				before.venue(), null), NOW), "plan.reschedule.past");
+		assertThatIllegalArgumentException().as("the form shows this rule first")
+			.isThrownBy(() -> plan.reschedule(new TimeAndPlace(before.startsAt(), before.startsAt().minusHours(1),
+					before.rsvpDeadline(), before.venue(), null), NOW));
+		assertThat(plan.timeAndPlace()).isEqualTo(before);
+		assertThat(plan.getCalendarSequence()).isZero();
+		plan.cancel(NOW);
+		assertRefused(() -> plan.reschedule(aDayLater(plan), NOW), "plan.refused.reschedule");
+	}
+
+	static EventPlan anApprovedPlan() {
+		EventPlan plan = aDraft();
+		plan.submit(NOW);
+		plan.approve(NOW);
+		return plan;
+	}
+
+	static TimeAndPlace aDayLater(EventPlan plan) {
+		TimeAndPlace now = plan.timeAndPlace();
+		return new TimeAndPlace(now.startsAt().plusDays(1), now.endsAt().plusDays(1), now.rsvpDeadline(), now.venue(),
+				now.onlineLink());
 	}
 
 	static EventPlan aDraft() {

@@ -1,0 +1,11 @@
+package io.tsunagu.planning;
+
+import java.time.Instant;
+
+/**
+ * The organisers moved an approved event to another time or place; everyone still expected should hear
+ * of it, with a calendar update at the new sequence. Carries where and when it was before.
+ */
+public record PlanRescheduled(long planId, int sequence, Instant previousStartsAt, Instant previousEndsAt,
+		String previousVenue, String previousOnlineLink) {
+}
