@@ -40,6 +40,14 @@ class OrgChartTests {
 	}
 
 	@Test
+	void theDemoOrganisersPlansGoToTheApproversTheReadmeNames() {
+		Approvers approvers = this.orgChart.approversFor("PLAN");
+		assertThat(approvers.executive().email()).isEqualTo("president@tsunagu.example");
+		assertThat(approvers.officer().email()).isEqualTo("yoko.nakamura@tsunagu.example");
+		assertThat(approvers.manager().email()).isEqualTo("aoi.okamoto@tsunagu.example");
+	}
+
+	@Test
 	void aSectionWithoutItsOwnHeadIsRunByItsParentsManager() {
 		Department sales = this.departments.findByCode("SALES").orElseThrow();
 		this.departments.save(new Department("SALES-EAST", "東日本営業課", "Sales East", sales));
