@@ -41,6 +41,7 @@ interface Invitations extends JpaRepository<Invitation, Long> {
 
 	boolean existsByPlanIdAndEmployeeId(long planId, long employeeId);
 
-	long countByPlanIdAndAnswer(long planId, Answer answer);
+	@Query("select i.employeeId from Invitation i where i.planId = :planId and i.answer = :answer")
+	List<Long> employeeIdsByPlanIdAndAnswer(long planId, Answer answer);
 
 }
