@@ -112,6 +112,11 @@ class BroadcastJourneyBrowserTests {
 		assertThat(this.browser.text(By.cssSelector(".broadcast-sent"))).contains("広報部、営業部", "夏の交流会を開きます");
 		this.browser.screenshot("broadcast-sent-ja");
 		assertThat(broadcasts(plan)).isEqualTo(1);
+		this.browser.open("/plans/" + plan + "/invitations");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#funnel tbody tr"))).extracting(e -> e.getText())
+			.satisfiesExactly(personal -> assertThat(personal).startsWith("個別招待").contains("50%"),
+					broadcast -> assertThat(broadcast).startsWith("全体案内").contains(" " + audience + " "));
+		this.browser.screenshot("invitations-funnel-ja");
 
 		this.browser.open("/plans/" + plan + "/invitations/broadcast?lang=en");
 		this.browser.driver().findElement(By.cssSelector("label[for=department-GA]")).click();
