@@ -7,9 +7,11 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
-// Asks before a form with data-confirm is sent (no inline handlers: the policy forbids them).
+// Asks before a form with data-confirm, or through a button with data-confirm, is sent (no inline
+// handlers: the policy forbids them).
 document.addEventListener('submit', function (event) {
-  var message = event.target.getAttribute('data-confirm');
+  var button = event.submitter;
+  var message = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) {
     event.preventDefault();
   }

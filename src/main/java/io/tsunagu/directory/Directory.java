@@ -44,6 +44,15 @@ public class Directory {
 		return found;
 	}
 
+	/** How many of these employees each department has, by department code; one grouped query. */
+	public Map<String, Long> countByDepartment(Collection<Long> ids) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.employees.countByDepartmentCode(ids).forEach(row -> counts.put((String) row[0], (Long) row[1]));
+		}
+		return counts;
+	}
+
 	/** The person an employee reports to, where the org chart names one who is still active. */
 	public Optional<EmployeeRef> reportsTo(long employeeId) {
 		return this.employees.findWithDepartmentById(employeeId)
@@ -73,10 +82,15 @@ public class Directory {
 
 	/** Every department, by code. */
 	public List<DepartmentRef> departments() {
-		return this.departments.findAllByOrderByCode()
-			.stream()
-			.map(d -> new DepartmentRef(d.getCode(), d.getName(), d.getNameEn()))
-			.toList();
+		return this.departments.findAllByOrderByCode().stream().map(Directory::toRef).toList();
+	}
+
+	public Optional<DepartmentRef> department(String code) {
+		return this.departments.findByCode(code).map(Directory::toRef);
+	}
+
+	private static DepartmentRef toRef(Department department) {
+		return new DepartmentRef(department.getCode(), department.getName(), department.getNameEn());
 	}
 
 }

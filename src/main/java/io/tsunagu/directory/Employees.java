@@ -41,6 +41,9 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 		return findAll(search.specification(), search.first(limit)).getContent();
 	}
 
+	@Query("select d.code, count(e) from Employee e join e.department d where e.id in :ids group by d.code")
+	List<Object[]> countByDepartmentCode(java.util.Collection<Long> ids);
+
 	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")
 	List<Employee> findActiveExecutives();
 

@@ -78,6 +78,13 @@ class Invitation {
 		this.addedAt = now;
 	}
 
+	/** One recipient of a broadcast: the announcement is the message the invitation goes out with. */
+	static Invitation announcement(InvitationWave broadcast, long employeeId, Instant now) {
+		Invitation invitation = new Invitation(broadcast, employeeId, now);
+		invitation.write(broadcast.getMessage());
+		return invitation;
+	}
+
 	void write(String text) {
 		requireUnsent();
 		String stripped = text == null ? null : text.strip();

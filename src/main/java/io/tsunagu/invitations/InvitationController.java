@@ -170,7 +170,7 @@ class InvitationController {
 	record MessageForm(String text) {
 	}
 
-	private static long employee(TsunaguUser user) {
+	static long employee(TsunaguUser user) {
 		if (user == null || user.getEmployeeId() == null) {
 			throw new AccessDeniedException("Invitations are for employees");
 		}

@@ -1,6 +1,9 @@
 package io.tsunagu.invitations;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,15 +14,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.tsunagu.audience.Segment;
+import io.tsunagu.directory.Rank;
 import io.tsunagu.planning.PlannedEvent;
 
 /**
  * One round of invitations to an event: written as a draft, then sent at once. Only an approved event
- * invites, whoever asks.
+ * invites, whoever asks. A broadcast keeps the announcement and the segment it went to; it comes only
+ * after the personal wave, so that the people who said yes there are counted in it.
  */
 @Entity
 @Table(name = "invitation_waves")
 class InvitationWave {
+
+	static final int MAX_ANNOUNCEMENT = 2000;
 
 	enum Kind {
 
@@ -54,6 +62,16 @@ class InvitationWave {
 
 	private Instant sentAt;
 
+	private String message;
+
+	private String[] departmentCodes;
+
+	private String[] ranks;
+
+	private Integer joinedFrom;
+
+	private Integer joinedTo;
+
 	protected InvitationWave() {
 	}
 
@@ -71,6 +89,41 @@ class InvitationWave {
 			throw new InvitationRefused("invitations.refused.notOrganiser");
 		}
 		return new InvitationWave(event.id(), Kind.PERSONAL, organiserId, now);
+	}
+
+	/**
+	 * A broadcast of an announcement to a segment, by one of the organisers, once the personal wave went
+	 * out.
+	 * @throws InvitationRefused before approval or the personal wave, or without a message
+	 */
+	static InvitationWave broadcast(PlannedEvent event, long organiserId, boolean personalWaveSent, Segment segment,
+			String announcement, Instant now) {
+		requireBroadcastable(event, personalWaveSent);
+		if (!event.isOrganisedBy(organiserId)) {
+			throw new InvitationRefused("invitations.refused.notOrganiser");
+		}
+		String message = announcement == null ? "" : announcement.strip();
+		if (message.isEmpty()) {
+			throw new InvitationRefused("broadcast.refused.noMessage");
+		}
+		if (message.length() > MAX_ANNOUNCEMENT) {
+			throw new InvitationRefused("broadcast.refused.tooLong");
+		}
+		InvitationWave wave = new InvitationWave(event.id(), Kind.BROADCAST, organiserId, now);
+		wave.message = message;
+		wave.departmentCodes = segment.departmentCodes().stream().sorted().toArray(String[]::new);
+		wave.ranks = segment.ranks().stream().sorted().map(Rank::name).toArray(String[]::new);
+		wave.joinedFrom = segment.joinedFrom();
+		wave.joinedTo = segment.joinedTo();
+		return wave;
+	}
+
+	/** Whether an announcement may go out now: to an approved event, after its personal wave. */
+	static void requireBroadcastable(PlannedEvent event, boolean personalWaveSent) {
+		requireInviting(event);
+		if (!personalWaveSent) {
+			throw new InvitationRefused("broadcast.refused.personalFirst");
+		}
 	}
 
 	void requireDraft() {
@@ -123,6 +176,20 @@ class InvitationWave {
 
 	public Instant getSentAt() {
 		return this.sentAt;
+	}
+
+	/** The announcement of a broadcast; none for a personal wave, whose messages are per invitation. */
+	public String getMessage() {
+		return this.message;
+	}
+
+	/** Who a broadcast went to; none for a personal wave. */
+	public Segment getSegment() {
+		if (this.kind != Kind.BROADCAST) {
+			return null;
+		}
+		return new Segment(Set.of(this.departmentCodes),
+				Arrays.stream(this.ranks).map(Rank::valueOf).collect(Collectors.toSet()), this.joinedFrom, this.joinedTo);
 	}
 
 }

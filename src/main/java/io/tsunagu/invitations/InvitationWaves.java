@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -16,17 +17,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import io.tsunagu.audience.AudiencePreview;
+import io.tsunagu.audience.Audiences;
+import io.tsunagu.audience.Segment;
 import io.tsunagu.audit.AuditLog;
+import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.mail.MailRequest;
 import io.tsunagu.mail.Outbox;
+import io.tsunagu.planning.PlanKind;
 import io.tsunagu.planning.PlannedEvent;
 import io.tsunagu.planning.Plans;
 
 /**
  * The organiser's side of invitations: the must-invite list of a personal wave, one message per
- * person checked before sending, and sending, which queues every mail in the same transaction.
+ * person checked before sending, and sending, which queues every mail in the same transaction; then
+ * the broadcast of an announcement to a segment of the company.
  */
 @Service
 @Transactional
@@ -56,6 +63,10 @@ class InvitationWaves {
 
 	private final ReminderSchedules schedules;
 
+	private final Audiences audiences;
+
+	private final Attendances attendances;
+
 	private final org.springframework.context.MessageSource messages;
 
 	private final Clock clock;
@@ -66,8 +77,9 @@ class InvitationWaves {
 
 	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
 			AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links, InvitationReminders reminders,
-			ReminderSchedules schedules, org.springframework.context.MessageSource messages, Clock clock,
-			@Value("${tsunagu.zone}") ZoneId zone, CalendarParts calendars) {
+			ReminderSchedules schedules, Audiences audiences, Attendances attendances,
+			org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
+			CalendarParts calendars) {
 		this.waves = waves;
 		this.invitations = invitations;
 		this.plans = plans;
@@ -79,6 +91,8 @@ class InvitationWaves {
 		this.links = links;
 		this.reminders = reminders;
 		this.schedules = schedules;
+		this.audiences = audiences;
+		this.attendances = attendances;
 		this.messages = messages;
 		this.clock = clock;
 		// The directory keeps no zone per person, so invitees read times in the company's zone.
@@ -201,10 +215,123 @@ class InvitationWaves {
 			if (invitee == null) {
 				throw new UnknownInvitee();
 			}
-			this.outbox.queue(mail(event, wave, organisers, invitation, invitee, token));
+			this.outbox.queue(mail("invitation", Map.of(), event, wave, organisers, invitation, invitee, token));
 		}
 		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
 		return list.size();
+	}
+
+	/** The broadcast page, its form prefilled with the audience that suits the kind of event. */
+	@Transactional(readOnly = true)
+	BroadcastPage broadcastPage(long planId, long organiserId) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		return broadcastPage(event, BroadcastForm.of(defaultSegment(event)), null);
+	}
+
+	/** The broadcast page as the organiser filled it in, without a preview: after a refusal, say. */
+	@Transactional(readOnly = true)
+	BroadcastPage broadcastPage(long planId, long organiserId, BroadcastForm form) {
+		return broadcastPage(organisedBy(planId, organiserId), form, null);
+	}
+
+	/**
+	 * The broadcast page with how many the segment reaches and some of them; nothing changes.
+	 * @throws InvitationRefused before approval or the personal wave, or for join years that are not a range
+	 */
+	@Transactional(readOnly = true)
+	BroadcastPage previewBroadcast(long planId, long organiserId, BroadcastForm form) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		InvitationWave.requireBroadcastable(event, personalWaveSent(planId));
+		AudiencePreview preview = this.audiences.preview(form.segment(), leftOut(event));
+		return broadcastPage(event, form, preview);
+	}
+
+	/**
+	 * Announces the event to everyone in the segment not yet invited, each with an invitation and a link of
+	 * their own, and a mail that says how many already said yes, and how many of them from the recipient's
+	 * department. All or nothing, in this transaction.
+	 * @return how many were invited
+	 * @throws InvitationRefused before approval or the personal wave, without an announcement, when the
+	 * segment reaches nobody, or when it no longer reaches the number of people the organiser confirmed
+	 */
+	int broadcast(long planId, long organiserId, String actor, BroadcastForm form) {
+		PlannedEvent event = organisedBy(planId, organiserId);
+		Segment segment = form.segment();
+		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
+				form.message(), this.clock.instant());
+		List<EmployeeRef> members = this.audiences.members(segment, leftOut(event));
+		if (members.isEmpty()) {
+			throw new InvitationRefused("broadcast.refused.nobody");
+		}
+		if (form.expected() == null || form.expected() != members.size()) {
+			throw new InvitationRefused("broadcast.refused.changed");
+		}
+		this.waves.saveAndFlush(wave);
+		Attendance attendance = this.attendances.of(planId);
+		Map<String, DepartmentRef> departments = this.directory.departments()
+			.stream()
+			.collect(Collectors.toMap(DepartmentRef::code, d -> d));
+		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
+		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		for (EmployeeRef member : members) {
+			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
+			invitation.send(this.clock.instant());
+			this.invitations.save(invitation);
+			RsvpToken token = this.links.issue(invitation);
+			DepartmentRef department = departments.get(member.departmentCode());
+			Map<String, Object> counts = Map.of("attending", attendance.total(), "fromDepartment",
+					attendance.from(member.departmentCode()), "department",
+					department == null ? member.departmentCode() : department.displayName(member.locale()));
+			this.outbox.queue(mail("announcement", counts, event, wave, organisers, invitation, member, token));
+		}
+		wave.markSent(event, this.clock.instant());
+		this.audit.record(actor, "invitation.wave.broadcast", subject(planId), members.size() + " announced");
+		return members.size();
+	}
+
+	private BroadcastPage broadcastPage(PlannedEvent event, BroadcastForm form, AudiencePreview preview) {
+		String blocked = null;
+		try {
+			InvitationWave.requireBroadcastable(event, personalWaveSent(event.id()));
+		}
+		catch (InvitationRefused refused) {
+			blocked = refused.messageKey();
+		}
+		Map<Long, Long> invited = new HashMap<>();
+		this.invitations.funnel(event.id()).forEach(f -> invited.put(f.waveId(), f.invited()));
+		List<BroadcastPage.Sent> sent = this.waves.findByPlanIdOrderById(event.id())
+			.stream()
+			.filter(w -> w.getKind() == InvitationWave.Kind.BROADCAST && w.getStatus() == InvitationWave.Status.SENT)
+			.map(w -> new BroadcastPage.Sent(w, w.getSegment(), invited.getOrDefault(w.getId(), 0L)))
+			.toList();
+		return new BroadcastPage(event, blocked, this.directory.departments(), form, preview, sent);
+	}
+
+	/**
+	 * Who an announcement suits by default: a cohort meetup (同期会) reaches those who joined within a
+	 * few years of the lead organiser, a company trip shares management's thinking with the executive and
+	 * the officers, anything else goes to everyone.
+	 */
+	private Segment defaultSegment(PlannedEvent event) {
+		return switch (PlanKind.valueOf(event.kind())) {
+			case COHORT_MEETUP -> this.directory.findById(event.leadId())
+				.map(lead -> Segment.cohortAround(lead.joinYear()))
+				.orElseGet(Segment::everyone);
+			case COMPANY_TRIP -> Segment.management();
+			default -> Segment.everyone();
+		};
+	}
+
+	/** Who an announcement leaves out: everyone already invited, by any wave or still on a list, and the organisers. */
+	private Set<Long> leftOut(PlannedEvent event) {
+		Set<Long> ids = new LinkedHashSet<>(this.invitations.employeeIdsByPlanId(event.id()));
+		ids.addAll(event.organiserIds());
+		return ids;
+	}
+
+	private boolean personalWaveSent(long planId) {
+		return this.waves.existsByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL,
+				InvitationWave.Status.SENT);
 	}
 
 	/**
@@ -296,16 +423,18 @@ class InvitationWaves {
 		return csv.toString();
 	}
 
-	private MailRequest mail(PlannedEvent event, InvitationWave wave, List<EmployeeRef> organisers,
-			Invitation invitation, EmployeeRef invitee, RsvpToken token) {
+	/** A mail of this kind about the event, with the answer link and a calendar request; {@code more} adds to the model. */
+	private MailRequest mail(String kind, Map<String, Object> more, PlannedEvent event, InvitationWave wave,
+			List<EmployeeRef> organisers, Invitation invitation, EmployeeRef invitee, RsvpToken token) {
 		Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
+		model.putAll(more);
 		model.put("message", invitation.getMessage());
 		model.put("token", token.value());
 		model.put("lang", invitee.locale().getLanguage());
 		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);
 		return MailRequest
-			.of(invitee.email(), invitee.name(), invitee.locale(), "invitation", model,
-					new Object[] { lead.name(), event.title() }, "invitation-" + invitation.getId())
+			.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
+					new Object[] { lead.name(), event.title() }, kind + "-" + invitation.getId())
 			.with(this.calendars.request(event, lead, invitee))
 			.inBatch(wave.mailBatch());
 	}

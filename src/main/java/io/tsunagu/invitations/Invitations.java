@@ -39,6 +39,11 @@ interface Invitations extends JpaRepository<Invitation, Long> {
 
 	boolean existsByPlanIdAndEmployeeId(long planId, long employeeId);
 
-	long countByPlanIdAndAnswer(long planId, Answer answer);
+	/** Everyone invited to the event, by any wave, sent or still being written. */
+	@Query("select i.employeeId from Invitation i where i.planId = :planId")
+	List<Long> employeeIdsByPlanId(long planId);
+
+	@Query("select i.employeeId from Invitation i where i.planId = :planId and i.answer = :answer")
+	List<Long> employeeIdsByPlanIdAndAnswer(long planId, Answer answer);
 
 }

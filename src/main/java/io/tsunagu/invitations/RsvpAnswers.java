@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.PlanStatus;
@@ -32,12 +33,15 @@ class RsvpAnswers {
 
 	private final AnswerLinks links;
 
+	private final Attendances attendances;
+
 	private final Clock clock;
 
 	RsvpAnswers(Invitations invitations, AnswerLinks links, Plans plans, Directory directory, Waitlist waitlist,
-			Clock clock) {
+			Attendances attendances, Clock clock) {
 		this.links = links;
 		this.waitlist = waitlist;
+		this.attendances = attendances;
 		this.invitations = invitations;
 		this.plans = plans;
 		this.directory = directory;
@@ -86,9 +90,9 @@ class RsvpAnswers {
 		Optional<EmployeeRef> person = this.directory.findById(invitation.getEmployeeId());
 		String invitee = person.map(EmployeeRef::name).orElse("");
 		var organisers = this.directory.findAllById(event.organiserIds()).values().stream().map(EmployeeRef::name).toList();
-		long attending = this.invitations.countByPlanIdAndAnswer(event.id(), Answer.ATTENDING);
+		DepartmentRef department = person.flatMap(p -> this.directory.department(p.departmentCode())).orElse(null);
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
-				invitation.getNote(), attending, event.acceptsAnswersAt(now),
+				invitation.getNote(), this.attendances.of(event.id()), department, event.acceptsAnswersAt(now),
 				person.map(EmployeeRef::locale).orElse(java.util.Locale.JAPANESE));
 	}
 

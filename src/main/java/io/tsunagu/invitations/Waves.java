@@ -12,4 +12,6 @@ interface Waves extends JpaRepository<InvitationWave, Long> {
 
 	List<InvitationWave> findByPlanIdOrderById(long planId);
 
+	boolean existsByPlanIdAndKindAndStatus(long planId, InvitationWave.Kind kind, InvitationWave.Status status);
+
 }

@@ -85,6 +85,25 @@ class AnswerPageTests extends InvitationTestBase {
 	}
 
 	@Test
+	void countsWhoSaidYesAndHowManyFromTheInviteesOwnDepartmentAsAnswersComeIn() throws Exception {
+		long plan = this.events.anApprovedEvent("数の見える会 " + System.nanoTime(), 100);
+		EmployeeRef english = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
+		List<String> tokens = this.support.invite(plan, List.of(english, this.invitee));
+		this.mvc.perform(get("/rsvp/{t}", tokens.get(1)).with(from(this.client)))
+			.andExpect(content().string(containsString("現在の参加者：0人（うち営業部から0人）")));
+
+		this.answers.answer(tokens.get(1), Answer.ATTENDING, null);
+		this.mvc.perform(get("/rsvp/{t}", tokens.get(1)).with(from(this.client)))
+			.andExpect(content().string(containsString("現在の参加者：1人（うち営業部から1人）")));
+		this.mvc.perform(get("/rsvp/{t}", tokens.get(0)).with(from(this.client)))
+			.andExpect(content().string(containsString("Attending so far: 1 (0 of them from Logistics)")));
+
+		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
+		this.mvc.perform(get("/rsvp/{t}", tokens.get(0)).with(from(this.client)))
+			.andExpect(content().string(containsString("Attending so far: 2 (1 of them from Logistics)")));
+	}
+
+	@Test
 	void aPostWithTheCsrfTokenRecordsTheAnswerAndItCanChangeUntilTheDeadline() throws Exception {
 		long plan = this.events.anApprovedEvent("答える会 " + System.nanoTime(), 30);
 		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
