@@ -122,18 +122,22 @@ class InvitationWaves {
 								(int) Math.round(f.similarity() * 100)))
 						.toList()))
 			.toList();
-		List<WavePage.SentRow> sent = all.stream()
-			.filter(Invitation::isSent)
-			.map(i -> new WavePage.SentRow(i, refs.get(i.getEmployeeId()), suggestedReply(refs.get(i.getEmployeeId()))))
-			.toList();
+		List<InvitationWave> waves = this.waves.findByPlanIdOrderById(planId);
+		Map<Long, InvitationWave.Kind> kinds = waves.stream()
+			.collect(Collectors.toMap(InvitationWave::getId, InvitationWave::getKind));
+		Map<String, DepartmentRef> departments = departmentsByCode();
+		List<WavePage.SentRow> sent = all.stream().filter(Invitation::isSent).map(i -> {
+			EmployeeRef invitee = refs.get(i.getEmployeeId());
+			return new WavePage.SentRow(i, invitee, invitee == null ? null : departments.get(invitee.departmentCode()),
+					kinds.get(i.getWaveId()), suggestedReply(invitee));
+		}).toList();
 		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
 				: this.directory.search(query, SEARCH_LIMIT)
 					.stream()
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
-		List<WaveProgress> progress = this.waves.findByPlanIdOrderById(planId)
-			.stream()
+		List<WaveProgress> progress = waves.stream()
 			.filter(InvitationWave::isSent)
 			.map(this::progress)
 			.filter(WaveProgress::isTracked)
@@ -266,11 +270,15 @@ class InvitationWaves {
 		if (form.expected() == null || form.expected() != members.size()) {
 			throw new InvitationRefused("broadcast.refused.changed");
 		}
-		this.waves.saveAndFlush(wave);
+		try {
+			this.waves.saveAndFlush(wave);
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			// One announcement is written at a time (a unique index): someone else is sending one right now.
+			throw new InvitationRefused("broadcast.refused.busy");
+		}
 		Attendance attendance = this.attendances.of(planId);
-		Map<String, DepartmentRef> departments = this.directory.departments()
-			.stream()
-			.collect(Collectors.toMap(DepartmentRef::code, d -> d));
+		Map<String, DepartmentRef> departments = departmentsByCode();
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
 		for (EmployeeRef member : members) {
@@ -461,6 +469,10 @@ class InvitationWaves {
 			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + planId);
 		}
 		return event;
+	}
+
+	private Map<String, DepartmentRef> departmentsByCode() {
+		return this.directory.departments().stream().collect(Collectors.toMap(DepartmentRef::code, d -> d));
 	}
 
 	private static long otherEmployee(List<Invitation> drafts, String key) {

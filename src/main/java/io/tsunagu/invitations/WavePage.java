@@ -2,6 +2,7 @@ package io.tsunagu.invitations;
 
 import java.util.List;
 
+import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.PlannedEvent;
 
@@ -30,8 +31,12 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 	record Note(String kind, String otherName, int percent) {
 	}
 
-	/** A sent invitation; {@code suggestedReply} is the light reply offered for a decline, in the invitee's language. */
-	record SentRow(Invitation invitation, EmployeeRef invitee, String suggestedReply) {
+	/**
+	 * A sent invitation, with the invitee's department and the kind of wave that reached them;
+	 * {@code suggestedReply} is the light reply offered for a decline, in the invitee's language.
+	 */
+	record SentRow(Invitation invitation, EmployeeRef invitee, DepartmentRef department, InvitationWave.Kind wave,
+			String suggestedReply) {
 
 		public boolean awaitsReply() {
 			return this.invitation.getAnswer() == Answer.DECLINED && this.invitation.getDeclineRepliedAt() == null;

@@ -90,13 +90,13 @@ class AnswerPageTests extends InvitationTestBase {
 		EmployeeRef english = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
 		List<String> tokens = this.support.invite(plan, List.of(english, this.invitee));
 		this.mvc.perform(get("/rsvp/{t}", tokens.get(1)).with(from(this.client)))
-			.andExpect(content().string(containsString("現在の参加者：0人（うち営業部から0人）")));
+			.andExpect(content().string(containsString("現在の参加者：0人（営業部からはまだいません）")));
 
 		this.answers.answer(tokens.get(1), Answer.ATTENDING, null);
 		this.mvc.perform(get("/rsvp/{t}", tokens.get(1)).with(from(this.client)))
 			.andExpect(content().string(containsString("現在の参加者：1人（うち営業部から1人）")));
 		this.mvc.perform(get("/rsvp/{t}", tokens.get(0)).with(from(this.client)))
-			.andExpect(content().string(containsString("Attending so far: 1 (0 of them from Logistics)")));
+			.andExpect(content().string(containsString("Attending so far: 1 (nobody from Logistics yet)")));
 
 		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
 		this.mvc.perform(get("/rsvp/{t}", tokens.get(0)).with(from(this.client)))

@@ -143,7 +143,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 			.andExpect(content().string(containsString("現在の参加者：2人（うち営業部から1人）")));
 
 		String english = announcementTo(plan, person("emily.clark@tsunagu.example"));
-		assertThat(english).contains(ANNOUNCEMENT, "2 colleagues have already said yes, 0 of them from Planning & Development.",
+		assertThat(english).contains(ANNOUNCEMENT, "2 colleagues have already said yes, nobody from Planning & Development yet: you could be the first.",
 				"/rsvp/");
 		assertThat(count("""
 				SELECT count(*) FROM mail_attachments a JOIN mail_outbox o ON o.id = a.mail_id
@@ -250,6 +250,31 @@ class BroadcastWaveTests extends InvitationTestBase {
 			.andExpect(content().string(containsString("the first cannot be after the second")))
 			.andExpect(content().string(containsString(ANNOUNCEMENT)));
 		assertNothingBroadcast(plan);
+	}
+
+	@Test
+	void aSecondAnnouncementWhileOneIsBeingSentIsRefusedKindly() {
+		long plan = this.events.anApprovedEvent("同時に案内する会 " + System.nanoTime(), 30);
+		this.support.invite(plan, List.of(this.david));
+		BroadcastForm sales = new BroadcastForm(Set.of("SALES"), Set.of(), null, null, null, null);
+		long audience = this.waves.previewBroadcast(plan, this.organiser.id(), sales).preview().count();
+		// What another organiser's announcement looks like while it is being sent: a broadcast wave in DRAFT.
+		long sending = this.jdbc.sql("""
+				INSERT INTO invitation_waves (plan_id, kind, status, created_by, created_at, message, department_codes, ranks)
+				VALUES (?, 'BROADCAST', 'DRAFT', ?, now(), 'もう一つの案内', '{}', '{}') RETURNING id""")
+			.params(plan, this.organiser.id())
+			.query(Long.class)
+			.single();
+		try {
+			assertRefused("broadcast.refused.busy",
+					() -> this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(sales, audience)));
+			assertThat(count("SELECT count(*) FROM invitation_waves WHERE plan_id = ? AND kind = 'BROADCAST'", plan))
+				.isEqualTo(1);
+			assertThat(count("SELECT count(*) FROM invitations WHERE plan_id = ?", plan)).isEqualTo(1);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM invitation_waves WHERE id = ?").param(sending).update();
+		}
 	}
 
 	@Test
