@@ -7,6 +7,13 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
+// A background request after the session ended: load the page again, which leads to the login.
+document.addEventListener('htmx:responseError', function (event) {
+  if (event.detail.xhr.status === 401) {
+    window.location.reload();
+  }
+});
+
 // Asks before a form with data-confirm, or through a button with data-confirm, is sent (no inline
 // handlers: the policy forbids them).
 document.addEventListener('submit', function (event) {

@@ -40,6 +40,12 @@ class SecurityTests {
 	}
 
 	@Test
+	void answersABackgroundRequestAfterTheSessionEndedWith401NotTheLoginPage() throws Exception {
+		this.mvc.perform(get("/plans/1/invitations/waves/1/progress").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void showsTheLoginPageInJapaneseByDefaultAndInEnglishOnRequest() throws Exception {
 		this.mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("つなぐにログイン")));
 		this.mvc.perform(get("/login").param("lang", "en"))
