@@ -9,8 +9,9 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
@@ -45,9 +46,7 @@ class SecurityConfiguration {
 				.permitAll())
 			// A page's own background requests (htmx) get 401 once the session is gone, not the login page
 			// swapped into part of the page; the script then reloads the page, which goes to the login.
-			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					request -> "true".equals(request.getHeader("HX-Request"))))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorizedInTheBackground()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -59,6 +58,18 @@ class SecurityConfiguration {
 					}
 				}));
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint loginOrUnauthorizedInTheBackground() {
+		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, ex) -> {
+			if ("true".equals(request.getHeader("HX-Request"))) {
+				response.sendError(HttpStatus.UNAUTHORIZED.value());
+			}
+			else {
+				login.commence(request, response, ex);
+			}
+		};
 	}
 
 	@Bean
