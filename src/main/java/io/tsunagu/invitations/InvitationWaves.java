@@ -263,19 +263,15 @@ class InvitationWaves {
 		Segment segment = form.segment();
 		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
 				form.message(), this.clock.instant());
+		// The unique index on a broadcast being written makes a second one wait here until the first is
+		// committed; it then reads the audience afresh, without those the first has just invited.
+		this.waves.saveAndFlush(wave);
 		List<EmployeeRef> members = this.audiences.members(segment, leftOut(event));
 		if (members.isEmpty()) {
 			throw new InvitationRefused("broadcast.refused.nobody");
 		}
 		if (form.expected() == null || form.expected() != members.size()) {
 			throw new InvitationRefused("broadcast.refused.changed");
-		}
-		try {
-			this.waves.saveAndFlush(wave);
-		}
-		catch (org.springframework.dao.DataIntegrityViolationException ex) {
-			// One announcement is written at a time (a unique index): someone else is sending one right now.
-			throw new InvitationRefused("broadcast.refused.busy");
 		}
 		Attendance attendance = this.attendances.of(planId);
 		Map<String, DepartmentRef> departments = departmentsByCode();

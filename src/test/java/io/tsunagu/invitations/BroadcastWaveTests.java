@@ -253,28 +253,32 @@ class BroadcastWaveTests extends InvitationTestBase {
 	}
 
 	@Test
-	void aSecondAnnouncementWhileOneIsBeingSentIsRefusedKindly() {
+	void twoOrganisersAnnouncingAtOnceReachEachPersonOnceAndTheSecondIsToldWhy() throws Exception {
 		long plan = this.events.anApprovedEvent("同時に案内する会 " + System.nanoTime(), 30);
 		this.support.invite(plan, List.of(this.david));
 		BroadcastForm sales = new BroadcastForm(Set.of("SALES"), Set.of(), null, null, null, null);
 		long audience = this.waves.previewBroadcast(plan, this.organiser.id(), sales).preview().count();
-		// What another organiser's announcement looks like while it is being sent: a broadcast wave in DRAFT.
-		long sending = this.jdbc.sql("""
-				INSERT INTO invitation_waves (plan_id, kind, status, created_by, created_at, message, department_codes, ranks)
-				VALUES (?, 'BROADCAST', 'DRAFT', ?, now(), 'もう一つの案内', '{}', '{}') RETURNING id""")
-			.params(plan, this.organiser.id())
-			.query(Long.class)
-			.single();
-		try {
-			assertRefused("broadcast.refused.busy",
-					() -> this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(sales, audience)));
-			assertThat(count("SELECT count(*) FROM invitation_waves WHERE plan_id = ? AND kind = 'BROADCAST'", plan))
-				.isEqualTo(1);
-			assertThat(count("SELECT count(*) FROM invitations WHERE plan_id = ?", plan)).isEqualTo(1);
-		}
-		finally {
-			this.jdbc.sql("DELETE FROM invitation_waves WHERE id = ?").param(sending).update();
-		}
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.CompletableFuture<Object>> sends = java.util.stream.IntStream.range(0, 2)
+			.mapToObj(n -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				try {
+					go.await();
+					return (Object) this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
+							announce(sales, audience));
+				}
+				catch (InvitationRefused refused) {
+					return refused.messageKey();
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}))
+			.toList();
+		go.countDown();
+
+		assertThat(sends.stream().map(java.util.concurrent.CompletableFuture::join).toList())
+			.containsExactlyInAnyOrder((int) audience, "broadcast.refused.nobody");
+		assertThat(count("SELECT count(*) FROM invitations WHERE plan_id = ?", plan)).isEqualTo(audience + 1);
 	}
 
 	@Test
