@@ -85,6 +85,11 @@ public class Directory {
 		return this.departments.findAllByOrderByCode().stream().map(Directory::toRef).toList();
 	}
 
+	/** Every department, keyed by code. */
+	public Map<String, DepartmentRef> departmentsByCode() {
+		return departments().stream().collect(java.util.stream.Collectors.toMap(DepartmentRef::code, d -> d));
+	}
+
 	public Optional<DepartmentRef> department(String code) {
 		return this.departments.findByCode(code).map(Directory::toRef);
 	}

@@ -20,21 +20,21 @@ import static io.tsunagu.invitations.InvitationController.employee;
 @Controller
 class BroadcastController {
 
-	private final InvitationWaves waves;
+	private final Broadcasts broadcasts;
 
-	BroadcastController(InvitationWaves waves) {
-		this.waves = waves;
+	BroadcastController(Broadcasts broadcasts) {
+		this.broadcasts = broadcasts;
 	}
 
 	@GetMapping("/plans/{id}/invitations/broadcast")
 	String page(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Model model) {
-		return show(this.waves.broadcastPage(id, employee(user)), model);
+		return show(this.broadcasts.page(id, employee(user)), model);
 	}
 
 	@PostMapping("/plans/{id}/invitations/broadcast")
 	String preview(@PathVariable long id, BroadcastForm form, @AuthenticationPrincipal TsunaguUser user, Model model) {
 		try {
-			return show(this.waves.previewBroadcast(id, employee(user), form), model);
+			return show(this.broadcasts.preview(id, employee(user), form), model);
 		}
 		catch (InvitationRefused refused) {
 			return refused(id, form, user, model, refused);
@@ -45,7 +45,7 @@ class BroadcastController {
 	String send(@PathVariable long id, BroadcastForm form, @AuthenticationPrincipal TsunaguUser user, Model model,
 			RedirectAttributes redirect) {
 		try {
-			int sent = this.waves.broadcast(id, employee(user), user.getEmail(), form);
+			int sent = this.broadcasts.send(id, employee(user), user.getEmail(), form);
 			redirect.addFlashAttribute("flash", "broadcast.sent");
 			redirect.addFlashAttribute("flashArgs", new Object[] { sent });
 		}
@@ -58,7 +58,7 @@ class BroadcastController {
 	private String refused(long id, BroadcastForm form, TsunaguUser user, Model model, InvitationRefused refused) {
 		model.addAttribute("flash", refused.messageKey());
 		model.addAttribute("flashLevel", "warning");
-		return show(this.waves.broadcastPage(id, employee(user), form), model);
+		return show(this.broadcasts.page(id, employee(user), form), model);
 	}
 
 	private static String show(BroadcastPage page, Model model) {

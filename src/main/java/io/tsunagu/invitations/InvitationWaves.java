@@ -1,7 +1,6 @@
 package io.tsunagu.invitations;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,30 +9,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-import io.tsunagu.audience.AudiencePreview;
-import io.tsunagu.audience.Audiences;
-import io.tsunagu.audience.Segment;
 import io.tsunagu.audit.AuditLog;
 import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.mail.MailRequest;
 import io.tsunagu.mail.Outbox;
-import io.tsunagu.planning.PlanKind;
 import io.tsunagu.planning.PlannedEvent;
 import io.tsunagu.planning.Plans;
 
 /**
  * The organiser's side of invitations: the must-invite list of a personal wave, one message per
  * person checked before sending, and sending, which queues every mail in the same transaction; then
- * the broadcast of an announcement to a segment of the company.
+ * the seats, the reminders, the replies to declines and the list of attendees. The announcement to a
+ * wider audience is {@link Broadcasts}.
  */
 @Service
 @Transactional
@@ -45,11 +37,15 @@ class InvitationWaves {
 
 	private final Invitations invitations;
 
+	private final OrganisedEvents organised;
+
 	private final Plans plans;
 
 	private final Directory directory;
 
 	private final Outbox outbox;
+
+	private final InvitationMails mails;
 
 	private final AuditLog audit;
 
@@ -63,46 +59,34 @@ class InvitationWaves {
 
 	private final ReminderSchedules schedules;
 
-	private final Audiences audiences;
-
-	private final Attendances attendances;
-
 	private final org.springframework.context.MessageSource messages;
 
 	private final Clock clock;
 
-	private final ZoneId inviteeZone;
-
-	private final CalendarParts calendars;
-
-	InvitationWaves(Waves waves, Invitations invitations, Plans plans, Directory directory, Outbox outbox,
-			AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links, InvitationReminders reminders,
-			ReminderSchedules schedules, Audiences audiences, Attendances attendances,
-			org.springframework.context.MessageSource messages, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
-			CalendarParts calendars) {
+	InvitationWaves(Waves waves, Invitations invitations, OrganisedEvents organised, Plans plans, Directory directory,
+			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links,
+			InvitationReminders reminders, ReminderSchedules schedules,
+			org.springframework.context.MessageSource messages, Clock clock) {
 		this.waves = waves;
 		this.invitations = invitations;
+		this.organised = organised;
 		this.plans = plans;
 		this.directory = directory;
 		this.outbox = outbox;
+		this.mails = mails;
 		this.audit = audit;
 		this.seats = seats;
 		this.waitlist = waitlist;
 		this.links = links;
 		this.reminders = reminders;
 		this.schedules = schedules;
-		this.audiences = audiences;
-		this.attendances = attendances;
 		this.messages = messages;
 		this.clock = clock;
-		// The directory keeps no zone per person, so invitees read times in the company's zone.
-		this.inviteeZone = zone;
-		this.calendars = calendars;
 	}
 
 	@Transactional(readOnly = true)
 	WavePage page(long planId, long organiserId, String query) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = this.organised.by(planId, organiserId);
 		List<Invitation> all = this.invitations.findByPlanIdOrderById(planId);
 		Set<Long> people = new LinkedHashSet<>(event.organiserIds());
 		all.forEach(i -> people.add(i.getEmployeeId()));
@@ -125,7 +109,7 @@ class InvitationWaves {
 		List<InvitationWave> waves = this.waves.findByPlanIdOrderById(planId);
 		Map<Long, InvitationWave.Kind> kinds = waves.stream()
 			.collect(Collectors.toMap(InvitationWave::getId, InvitationWave::getKind));
-		Map<String, DepartmentRef> departments = departmentsByCode();
+		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
 		List<WavePage.SentRow> sent = all.stream().filter(Invitation::isSent).map(i -> {
 			EmployeeRef invitee = refs.get(i.getEmployeeId());
 			return new WavePage.SentRow(i, invitee, invitee == null ? null : departments.get(invitee.departmentCode()),
@@ -151,15 +135,15 @@ class InvitationWaves {
 
 	/**
 	 * How the mail of a sent wave is going out.
-	 * @throws UnknownInvitee when the plan has no such sent wave
+	 * @throws InvitationNotFound when the plan has no such sent wave
 	 */
 	@Transactional(readOnly = true)
 	WaveProgress progress(long planId, long waveId, long organiserId) {
-		organisedBy(planId, organiserId);
+		this.organised.by(planId, organiserId);
 		return this.waves.findById(waveId)
 			.filter(wave -> wave.getPlanId() == planId && wave.isSent())
 			.map(this::progress)
-			.orElseThrow(UnknownInvitee::new);
+			.orElseThrow(InvitationNotFound::new);
 	}
 
 	private WaveProgress progress(InvitationWave wave) {
@@ -169,8 +153,8 @@ class InvitationWaves {
 
 	/** Adds someone to the must-invite list of the personal wave being written. */
 	void add(long planId, long organiserId, String actor, long employeeId) {
-		PlannedEvent event = organisedBy(planId, organiserId);
-		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(UnknownInvitee::new);
+		PlannedEvent event = this.organised.by(planId, organiserId);
+		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(InvitationNotFound::new);
 		if (this.invitations.existsByPlanIdAndEmployeeId(planId, employeeId)) {
 			throw new InvitationRefused("invitations.refused.already");
 		}
@@ -180,12 +164,12 @@ class InvitationWaves {
 	}
 
 	void write(long planId, long invitationId, long organiserId, String text) {
-		organisedBy(planId, organiserId);
+		this.organised.by(planId, organiserId);
 		draft(planId, invitationId).write(text);
 	}
 
 	void remove(long planId, long invitationId, long organiserId, String actor) {
-		organisedBy(planId, organiserId);
+		this.organised.by(planId, organiserId);
 		Invitation invitation = draft(planId, invitationId);
 		this.invitations.delete(invitation);
 		this.audit.record(actor, "invitation.remove", subject(planId), "employee " + invitation.getEmployeeId());
@@ -197,7 +181,7 @@ class InvitationWaves {
 	 * @return how many were invited
 	 */
 	int send(long planId, long organiserId, String actor) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = this.organised.by(planId, organiserId);
 		InvitationWave wave = this.waves
 			.findByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
 			.orElseThrow(() -> new InvitationRefused("invitations.refused.empty"));
@@ -217,125 +201,12 @@ class InvitationWaves {
 			RsvpToken token = this.links.issue(invitation);
 			EmployeeRef invitee = refs.get(invitation.getEmployeeId());
 			if (invitee == null) {
-				throw new UnknownInvitee();
+				throw new InvitationNotFound();
 			}
-			this.outbox.queue(mail("invitation", Map.of(), event, wave, organisers, invitation, invitee, token));
+			this.outbox.queue(this.mails.invitation("invitation", Map.of(), event, wave, organisers, invitation, invitee, token));
 		}
 		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
 		return list.size();
-	}
-
-	/** The broadcast page, its form prefilled with the audience that suits the kind of event. */
-	@Transactional(readOnly = true)
-	BroadcastPage broadcastPage(long planId, long organiserId) {
-		PlannedEvent event = organisedBy(planId, organiserId);
-		return broadcastPage(event, BroadcastForm.of(defaultSegment(event)), null);
-	}
-
-	/** The broadcast page as the organiser filled it in, without a preview: after a refusal, say. */
-	@Transactional(readOnly = true)
-	BroadcastPage broadcastPage(long planId, long organiserId, BroadcastForm form) {
-		return broadcastPage(organisedBy(planId, organiserId), form, null);
-	}
-
-	/**
-	 * The broadcast page with how many the segment reaches and some of them; nothing changes.
-	 * @throws InvitationRefused before approval or the personal wave, or for join years that are not a range
-	 */
-	@Transactional(readOnly = true)
-	BroadcastPage previewBroadcast(long planId, long organiserId, BroadcastForm form) {
-		PlannedEvent event = organisedBy(planId, organiserId);
-		InvitationWave.requireBroadcastable(event, personalWaveSent(planId));
-		AudiencePreview preview = this.audiences.preview(form.segment(), leftOut(event));
-		return broadcastPage(event, form, preview);
-	}
-
-	/**
-	 * Announces the event to everyone in the segment not yet invited, each with an invitation and a link of
-	 * their own, and a mail that says how many already said yes, and how many of them from the recipient's
-	 * department. All or nothing, in this transaction.
-	 * @return how many were invited
-	 * @throws InvitationRefused before approval or the personal wave, without an announcement, when the
-	 * segment reaches nobody, or when it no longer reaches the number of people the organiser confirmed
-	 */
-	int broadcast(long planId, long organiserId, String actor, BroadcastForm form) {
-		PlannedEvent event = organisedBy(planId, organiserId);
-		Segment segment = form.segment();
-		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
-				form.message(), this.clock.instant());
-		// The unique index on a broadcast being written makes a second one wait here until the first is
-		// committed; it then reads the audience afresh, without those the first has just invited.
-		this.waves.saveAndFlush(wave);
-		List<EmployeeRef> members = this.audiences.members(segment, leftOut(event));
-		if (members.isEmpty()) {
-			throw new InvitationRefused("broadcast.refused.nobody");
-		}
-		if (form.expected() == null || form.expected() != members.size()) {
-			throw new InvitationRefused("broadcast.refused.changed");
-		}
-		Attendance attendance = this.attendances.of(planId);
-		Map<String, DepartmentRef> departments = departmentsByCode();
-		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
-		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
-		for (EmployeeRef member : members) {
-			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
-			invitation.send(this.clock.instant());
-			this.invitations.save(invitation);
-			RsvpToken token = this.links.issue(invitation);
-			DepartmentRef department = departments.get(member.departmentCode());
-			Map<String, Object> counts = Map.of("attending", attendance.total(), "fromDepartment",
-					attendance.from(member.departmentCode()), "department",
-					department == null ? member.departmentCode() : department.displayName(member.locale()));
-			this.outbox.queue(mail("announcement", counts, event, wave, organisers, invitation, member, token));
-		}
-		wave.markSent(event, this.clock.instant());
-		this.audit.record(actor, "invitation.wave.broadcast", subject(planId), members.size() + " announced");
-		return members.size();
-	}
-
-	private BroadcastPage broadcastPage(PlannedEvent event, BroadcastForm form, AudiencePreview preview) {
-		String blocked = null;
-		try {
-			InvitationWave.requireBroadcastable(event, personalWaveSent(event.id()));
-		}
-		catch (InvitationRefused refused) {
-			blocked = refused.messageKey();
-		}
-		Map<Long, Long> invited = new HashMap<>();
-		this.invitations.funnel(event.id()).forEach(f -> invited.put(f.waveId(), f.invited()));
-		List<BroadcastPage.Sent> sent = this.waves.findByPlanIdOrderById(event.id())
-			.stream()
-			.filter(w -> w.getKind() == InvitationWave.Kind.BROADCAST && w.getStatus() == InvitationWave.Status.SENT)
-			.map(w -> new BroadcastPage.Sent(w, w.getSegment(), invited.getOrDefault(w.getId(), 0L)))
-			.toList();
-		return new BroadcastPage(event, blocked, this.directory.departments(), form, preview, sent);
-	}
-
-	/**
-	 * Who an announcement suits by default: a cohort meetup (同期会) reaches those who joined within a
-	 * few years of the lead organiser, a company trip shares management's thinking with the executive and
-	 * the officers, anything else goes to everyone.
-	 */
-	private Segment defaultSegment(PlannedEvent event) {
-		return switch (PlanKind.valueOf(event.kind())) {
-			case COHORT_MEETUP -> this.directory.findById(event.leadId())
-				.map(lead -> Segment.cohortAround(lead.joinYear()))
-				.orElseGet(Segment::everyone);
-			case COMPANY_TRIP -> Segment.management();
-			default -> Segment.everyone();
-		};
-	}
-
-	/** Who an announcement leaves out: everyone already invited, by any wave or still on a list, and the organisers. */
-	private Set<Long> leftOut(PlannedEvent event) {
-		Set<Long> ids = new LinkedHashSet<>(this.invitations.employeeIdsByPlanId(event.id()));
-		ids.addAll(event.organiserIds());
-		return ids;
-	}
-
-	private boolean personalWaveSent(long planId) {
-		return this.waves.existsByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL,
-				InvitationWave.Status.SENT);
 	}
 
 	/**
@@ -345,7 +216,7 @@ class InvitationWaves {
 	 * @throws InvitationRefused when fewer seats than people attending are asked for
 	 */
 	int changeCapacity(long planId, long organiserId, String actor, int capacity) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = this.organised.by(planId, organiserId);
 		if (capacity < 1 || capacity > 10_000) {
 			throw new InvitationRefused("invitations.refused.capacity");
 		}
@@ -361,7 +232,7 @@ class InvitationWaves {
 	 * @throws InvitationRefused when the number of days is out of range
 	 */
 	void chooseReminders(long planId, long organiserId, String actor, boolean pending, int days, boolean attending) {
-		organisedBy(planId, organiserId);
+		this.organised.by(planId, organiserId);
 		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
 		schedule.choose(pending, days, attending);
 		this.schedules.save(schedule);
@@ -374,15 +245,15 @@ class InvitationWaves {
 	 * @throws InvitationRefused when the invitee has not declined, was answered already, or the text is empty
 	 */
 	void replyToDecline(long planId, long invitationId, long organiserId, String actor, String text) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = this.organised.by(planId, organiserId);
 		String reply = text == null ? "" : text.strip();
 		if (reply.isEmpty() || reply.length() > Invitation.MAX_NOTE) {
 			throw new InvitationRefused("invitations.refused.reply");
 		}
-		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId).orElseThrow(UnknownInvitee::new);
+		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId).orElseThrow(InvitationNotFound::new);
 		invitation.replyToDecline(this.clock.instant());
-		EmployeeRef invitee = this.directory.findById(invitation.getEmployeeId()).orElseThrow(UnknownInvitee::new);
-		EmployeeRef from = this.directory.findById(organiserId).orElseThrow(UnknownInvitee::new);
+		EmployeeRef invitee = this.directory.findById(invitation.getEmployeeId()).orElseThrow(InvitationNotFound::new);
+		EmployeeRef from = this.directory.findById(organiserId).orElseThrow(InvitationNotFound::new);
 		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), "decline-reply",
 				Map.of("reply", reply, "planTitle", event.title(), "organiserName", from.name()),
 				new Object[] { from.name(), event.title() }, "decline-reply-" + invitation.getId()));
@@ -400,7 +271,7 @@ class InvitationWaves {
 	/** The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells. */
 	@Transactional(readOnly = true)
 	String attendeesCsv(long planId, long organiserId, java.util.function.Function<String, String> header) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = this.organised.by(planId, organiserId);
 		List<Invitation> attending = this.invitations.findByPlanIdAndAnswerOrderByAnsweredAtAscIdAsc(planId,
 				Answer.ATTENDING);
 		Map<Long, EmployeeRef> refs = this.directory
@@ -427,22 +298,6 @@ class InvitationWaves {
 		return csv.toString();
 	}
 
-	/** A mail of this kind about the event, with the answer link and a calendar request; {@code more} adds to the model. */
-	private MailRequest mail(String kind, Map<String, Object> more, PlannedEvent event, InvitationWave wave,
-			List<EmployeeRef> organisers, Invitation invitation, EmployeeRef invitee, RsvpToken token) {
-		Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
-		model.putAll(more);
-		model.put("message", invitation.getMessage());
-		model.put("token", token.value());
-		model.put("lang", invitee.locale().getLanguage());
-		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);
-		return MailRequest
-			.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
-					new Object[] { lead.name(), event.title() }, kind + "-" + invitation.getId())
-			.with(this.calendars.request(event, lead, invitee))
-			.inBatch(wave.mailBatch());
-	}
-
 	private InvitationWave draftWave(PlannedEvent event, long organiserId) {
 		return this.waves
 			.findByPlanIdAndKindAndStatus(event.id(), InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
@@ -451,24 +306,11 @@ class InvitationWaves {
 
 	private Invitation draft(long planId, long invitationId) {
 		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId)
-			.orElseThrow(UnknownInvitee::new);
+			.orElseThrow(InvitationNotFound::new);
 		if (invitation.isSent()) {
 			throw new InvitationRefused("invitations.refused.sent");
 		}
 		return invitation;
-	}
-
-	/** The event, for one of its organisers; 404 when there is no such plan, 403 for everyone else. */
-	private PlannedEvent organisedBy(long planId, long employeeId) {
-		PlannedEvent event = this.plans.event(planId).orElseThrow(UnknownInvitee::new);
-		if (!event.isOrganisedBy(employeeId)) {
-			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + planId);
-		}
-		return event;
-	}
-
-	private Map<String, DepartmentRef> departmentsByCode() {
-		return this.directory.departments().stream().collect(Collectors.toMap(DepartmentRef::code, d -> d));
 	}
 
 	private static long otherEmployee(List<Invitation> drafts, String key) {
@@ -482,16 +324,6 @@ class InvitationWaves {
 
 	private static String subject(long planId) {
 		return "plan " + planId;
-	}
-
-	/** No such plan, employee or invitation here. */
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	static class UnknownInvitee extends RuntimeException {
-
-		UnknownInvitee() {
-			super("Not found");
-		}
-
 	}
 
 }

@@ -64,6 +64,7 @@ public final class BroadcastBenchmark {
 
 	private static void run(ConfigurableApplicationContext context, int rounds) {
 		InvitationWaves waves = context.getBean(InvitationWaves.class);
+		Broadcasts broadcasts = context.getBean(Broadcasts.class);
 		Directory directory = context.getBean(Directory.class);
 		ApprovedEvents events = new ApprovedEvents(context.getBean(Plans.class), context.getBean(Approvals.class),
 				directory, context.getBean(OrgChart.class));
@@ -81,9 +82,9 @@ public final class BroadcastBenchmark {
 			long plan = events.anApprovedEvent("全社の会 " + round, 500);
 			support.invite(plan, personal);
 			long start = System.nanoTime();
-			long audience = waves.previewBroadcast(plan, organiser, BroadcastForm.of(Segment.everyone())).preview().count();
+			long audience = broadcasts.preview(plan, organiser, BroadcastForm.of(Segment.everyone())).preview().count();
 			long previewed = System.nanoTime();
-			int sent = waves.broadcast(plan, organiser, ApprovedEvents.ORGANISER, new BroadcastForm(null, null, null, null,
+			int sent = broadcasts.send(plan, organiser, ApprovedEvents.ORGANISER, new BroadcastForm(null, null, null, null,
 					"今年も全社で集まります。ぜひご参加ください。", audience));
 			long done = System.nanoTime();
 			double personalMs = personalWave(waves, events, jdbc, directory, sent) / 1e6;

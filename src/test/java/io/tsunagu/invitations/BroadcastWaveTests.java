@@ -43,6 +43,9 @@ class BroadcastWaveTests extends InvitationTestBase {
 	static final String ANNOUNCEMENT = "今年も部署を越えて集まります。初めての方も大歓迎です。";
 
 	@Autowired
+	Broadcasts broadcasts;
+
+	@Autowired
 	Audiences audiences;
 
 	EmployeeRef organiser;
@@ -92,14 +95,14 @@ class BroadcastWaveTests extends InvitationTestBase {
 		long everyone = this.audiences.preview(Segment.everyone(), List.of()).count();
 
 		BroadcastForm form = BroadcastForm.of(Segment.everyone());
-		AudiencePreview preview = this.waves.previewBroadcast(plan, this.organiser.id(), form).preview();
+		AudiencePreview preview = this.broadcasts.preview(plan, this.organiser.id(), form).preview();
 		assertThat(preview.count()).as("all but two invited, one on the list being written, and the organiser")
 			.isEqualTo(everyone - 4);
 		assertThat(preview.sample()).hasSize(10)
 			.extracting(EmployeeRef::id)
 			.doesNotContain(this.david.id(), this.manager.id(), emily.id(), this.organiser.id());
 
-		int sent = this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
+		int sent = this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
 				announce(form, preview.count()));
 
 		assertThat(sent).isEqualTo(preview.count());
@@ -125,8 +128,8 @@ class BroadcastWaveTests extends InvitationTestBase {
 		tokens.forEach(token -> this.answers.answer(token, Answer.ATTENDING, null));
 
 		BroadcastForm form = new BroadcastForm(Set.of("SALES", "PLAN"), Set.of(Rank.STAFF), null, null, null, null);
-		long audience = this.waves.previewBroadcast(plan, this.organiser.id(), form).preview().count();
-		this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, audience));
+		long audience = this.broadcasts.preview(plan, this.organiser.id(), form).preview().count();
+		this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, audience));
 
 		EmployeeRef salesStaff = this.audiences.members(new Segment(Set.of("SALES"), Set.of(Rank.STAFF), null, null), List.of())
 			.stream()
@@ -157,11 +160,11 @@ class BroadcastWaveTests extends InvitationTestBase {
 		long plan = this.events.anApprovedEvent("二度目の案内の会 " + System.nanoTime(), 300);
 		this.support.invite(plan, List.of(this.david));
 		BroadcastForm accounting = new BroadcastForm(Set.of("ACCT"), Set.of(), null, null, null, null);
-		long first = this.waves.previewBroadcast(plan, this.organiser.id(), accounting).preview().count();
-		this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(accounting, first));
+		long first = this.broadcasts.preview(plan, this.organiser.id(), accounting).preview().count();
+		this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(accounting, first));
 
 		BroadcastForm wider = new BroadcastForm(Set.of("ACCT", "PR"), Set.of(), null, null, null, null);
-		long second = this.waves.previewBroadcast(plan, this.organiser.id(), wider).preview().count();
+		long second = this.broadcasts.preview(plan, this.organiser.id(), wider).preview().count();
 		assertThat(second).isEqualTo(this.audiences.preview(new Segment(Set.of("PR"), Set.of(), null, null), List.of()).count());
 		this.mvc.perform(post("/plans/{id}/invitations/broadcast", plan).param("send", "true").param("departments", "ACCT", "PR")
 				.param("message", "広報部の皆さんもどうぞ。").param("expected", String.valueOf(second))
@@ -190,9 +193,9 @@ class BroadcastWaveTests extends InvitationTestBase {
 		long plan = this.events.anApprovedEvent("個別が先の会 " + System.nanoTime(), 30);
 		this.waves.add(plan, this.organiser.id(), ApprovedEvents.ORGANISER, this.david.id());
 		BroadcastForm form = BroadcastForm.of(Segment.everyone());
-		assertRefused("broadcast.refused.personalFirst", () -> this.waves.previewBroadcast(plan, this.organiser.id(), form));
+		assertRefused("broadcast.refused.personalFirst", () -> this.broadcasts.preview(plan, this.organiser.id(), form));
 		assertRefused("broadcast.refused.personalFirst",
-				() -> this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, 150L)));
+				() -> this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, 150L)));
 
 		this.mvc.perform(get("/plans/{id}/invitations/broadcast", plan).with(organiserLogin()))
 			.andExpect(status().isOk())
@@ -206,9 +209,9 @@ class BroadcastWaveTests extends InvitationTestBase {
 		java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
 		long draft = this.events.aDraft("未承認の案内 " + System.nanoTime(), 20, start, start.minus(java.time.Duration.ofDays(3)));
 		BroadcastForm form = BroadcastForm.of(Segment.everyone());
-		assertRefused("invitations.refused.notApproved", () -> this.waves.previewBroadcast(draft, this.organiser.id(), form));
+		assertRefused("invitations.refused.notApproved", () -> this.broadcasts.preview(draft, this.organiser.id(), form));
 		assertRefused("invitations.refused.notApproved",
-				() -> this.waves.broadcast(draft, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, 150L)));
+				() -> this.broadcasts.send(draft, this.organiser.id(), ApprovedEvents.ORGANISER, announce(form, 150L)));
 		assertNothingBroadcast(draft);
 	}
 
@@ -217,28 +220,28 @@ class BroadcastWaveTests extends InvitationTestBase {
 		long plan = this.events.anApprovedEvent("断られる案内の会 " + System.nanoTime(), 30);
 		this.support.invite(plan, List.of(this.david));
 		BroadcastForm nobody = new BroadcastForm(Set.of(), Set.of(), "1950", "1951", ANNOUNCEMENT, 1L);
-		assertThat(this.waves.previewBroadcast(plan, this.organiser.id(), nobody).preview().count()).isZero();
+		assertThat(this.broadcasts.preview(plan, this.organiser.id(), nobody).preview().count()).isZero();
 		assertRefused("broadcast.refused.nobody",
-				() -> this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, nobody));
+				() -> this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER, nobody));
 
 		BroadcastForm sales = new BroadcastForm(Set.of("SALES"), Set.of(), null, null, null, null);
-		long audience = this.waves.previewBroadcast(plan, this.organiser.id(), sales).preview().count();
+		long audience = this.broadcasts.preview(plan, this.organiser.id(), sales).preview().count();
 		for (String blank : new String[] { null, "", "  \n " }) {
-			assertRefused("broadcast.refused.noMessage", () -> this.waves.broadcast(plan, this.organiser.id(),
+			assertRefused("broadcast.refused.noMessage", () -> this.broadcasts.send(plan, this.organiser.id(),
 					ApprovedEvents.ORGANISER, new BroadcastForm(Set.of("SALES"), Set.of(), null, null, blank, audience)));
 		}
-		assertRefused("broadcast.refused.tooLong", () -> this.waves.broadcast(plan, this.organiser.id(),
+		assertRefused("broadcast.refused.tooLong", () -> this.broadcasts.send(plan, this.organiser.id(),
 				ApprovedEvents.ORGANISER, new BroadcastForm(Set.of("SALES"), Set.of(), null, null, "あ".repeat(2001), audience)));
-		assertRefused("broadcast.refused.years", () -> this.waves.previewBroadcast(plan, this.organiser.id(),
+		assertRefused("broadcast.refused.years", () -> this.broadcasts.preview(plan, this.organiser.id(),
 				new BroadcastForm(Set.of(), Set.of(), "2020", "2010", null, null)));
-		assertRefused("broadcast.refused.years", () -> this.waves.previewBroadcast(plan, this.organiser.id(),
+		assertRefused("broadcast.refused.years", () -> this.broadcasts.preview(plan, this.organiser.id(),
 				new BroadcastForm(Set.of(), Set.of(), "平成", null, null, null)));
 
 		EmployeeRef salesPerson = this.audiences.members(new Segment(Set.of("SALES"), Set.of(Rank.STAFF), null, null), List.of())
 			.get(0);
 		this.waves.add(plan, this.organiser.id(), ApprovedEvents.ORGANISER, salesPerson.id());
 		assertRefused("broadcast.refused.changed",
-				() -> this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(sales, audience)));
+				() -> this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER, announce(sales, audience)));
 
 		Document refused = html(post("/plans/{id}/invitations/broadcast", plan).param("send", "true").param("departments", "SALES")
 				.param("message", " ").param("expected", String.valueOf(audience - 1)).with(organiserLogin()).with(csrf()));
@@ -257,13 +260,13 @@ class BroadcastWaveTests extends InvitationTestBase {
 		long plan = this.events.anApprovedEvent("同時に案内する会 " + System.nanoTime(), 30);
 		this.support.invite(plan, List.of(this.david));
 		BroadcastForm sales = new BroadcastForm(Set.of("SALES"), Set.of(), null, null, null, null);
-		long audience = this.waves.previewBroadcast(plan, this.organiser.id(), sales).preview().count();
+		long audience = this.broadcasts.preview(plan, this.organiser.id(), sales).preview().count();
 		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
 		List<java.util.concurrent.CompletableFuture<Object>> sends = java.util.stream.IntStream.range(0, 2)
 			.mapToObj(n -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
 				try {
 					go.await();
-					return (Object) this.waves.broadcast(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
+					return (Object) this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
 							announce(sales, audience));
 				}
 				catch (InvitationRefused refused) {
@@ -320,7 +323,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 	}
 
 	private BroadcastForm form(long plan) {
-		return this.waves.broadcastPage(plan, this.organiser.id()).form();
+		return this.broadcasts.page(plan, this.organiser.id()).form();
 	}
 
 	private static BroadcastForm announce(BroadcastForm form, long expected) {

@@ -1,0 +1,184 @@
+package io.tsunagu.invitations;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tsunagu.audience.AudiencePreview;
+import io.tsunagu.audience.Audiences;
+import io.tsunagu.audience.Segment;
+import io.tsunagu.audit.AuditLog;
+import io.tsunagu.directory.DepartmentRef;
+import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.Outbox;
+import io.tsunagu.planning.PlanKind;
+import io.tsunagu.planning.PlannedEvent;
+
+/**
+ * The second wave: after the personal invitations, an announcement to an audience chosen by department,
+ * rank and join year, leaving out everyone already invited. Each recipient learns how many have said
+ * yes, and how many of them from their own department.
+ */
+@Service
+@Transactional
+class Broadcasts {
+
+	private final Waves waves;
+
+	private final Invitations invitations;
+
+	private final OrganisedEvents organised;
+
+	private final Audiences audiences;
+
+	private final Attendances attendances;
+
+	private final Directory directory;
+
+	private final AnswerLinks links;
+
+	private final InvitationMails mails;
+
+	private final Outbox outbox;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Broadcasts(Waves waves, Invitations invitations, OrganisedEvents organised, Audiences audiences,
+			Attendances attendances, Directory directory, AnswerLinks links, InvitationMails mails, Outbox outbox,
+			AuditLog audit, Clock clock) {
+		this.waves = waves;
+		this.invitations = invitations;
+		this.organised = organised;
+		this.audiences = audiences;
+		this.attendances = attendances;
+		this.directory = directory;
+		this.links = links;
+		this.mails = mails;
+		this.outbox = outbox;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The broadcast page, its form prefilled with the audience that suits the kind of event. */
+	@Transactional(readOnly = true)
+	BroadcastPage page(long planId, long organiserId) {
+		PlannedEvent event = this.organised.by(planId, organiserId);
+		return page(event, BroadcastForm.of(defaultSegment(event)), null);
+	}
+
+	/** The broadcast page as the organiser filled it in, without a preview: after a refusal, say. */
+	@Transactional(readOnly = true)
+	BroadcastPage page(long planId, long organiserId, BroadcastForm form) {
+		return page(this.organised.by(planId, organiserId), form, null);
+	}
+
+	/**
+	 * The broadcast page with how many the segment reaches and some of them; nothing changes.
+	 * @throws InvitationRefused before approval or the personal wave, or for join years that are not a range
+	 */
+	@Transactional(readOnly = true)
+	BroadcastPage preview(long planId, long organiserId, BroadcastForm form) {
+		PlannedEvent event = this.organised.by(planId, organiserId);
+		InvitationWave.requireBroadcastable(event, personalWaveSent(planId));
+		AudiencePreview preview = this.audiences.preview(form.segment(), leftOut(event));
+		return page(event, form, preview);
+	}
+
+	/**
+	 * Announces the event to everyone in the segment not yet invited, each with an invitation and a link of
+	 * their own, and a mail that says how many already said yes, and how many of them from the recipient's
+	 * department. All or nothing, in this transaction.
+	 * @return how many were invited
+	 * @throws InvitationRefused before approval or the personal wave, without an announcement, when the
+	 * segment reaches nobody, or when it no longer reaches the number of people the organiser confirmed
+	 */
+	int send(long planId, long organiserId, String actor, BroadcastForm form) {
+		PlannedEvent event = this.organised.by(planId, organiserId);
+		Segment segment = form.segment();
+		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
+				form.message(), this.clock.instant());
+		// The unique index on a broadcast being written makes a second one wait here until the first is
+		// committed; it then reads the audience afresh, without those the first has just invited.
+		this.waves.saveAndFlush(wave);
+		List<EmployeeRef> members = this.audiences.members(segment, leftOut(event));
+		if (members.isEmpty()) {
+			throw new InvitationRefused("broadcast.refused.nobody");
+		}
+		if (form.expected() == null || form.expected() != members.size()) {
+			throw new InvitationRefused("broadcast.refused.changed");
+		}
+		Attendance attendance = this.attendances.of(planId);
+		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
+		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
+		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		for (EmployeeRef member : members) {
+			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
+			invitation.send(this.clock.instant());
+			this.invitations.save(invitation);
+			RsvpToken token = this.links.issue(invitation);
+			DepartmentRef department = departments.get(member.departmentCode());
+			Map<String, Object> counts = Map.of("attending", attendance.total(), "fromDepartment",
+					attendance.from(member.departmentCode()), "department",
+					department == null ? member.departmentCode() : department.displayName(member.locale()));
+			this.outbox.queue(this.mails.invitation("announcement", counts, event, wave, organisers, invitation, member, token));
+		}
+		wave.markSent(event, this.clock.instant());
+		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, members.size() + " announced");
+		return members.size();
+	}
+
+	private BroadcastPage page(PlannedEvent event, BroadcastForm form, AudiencePreview preview) {
+		String blocked = null;
+		try {
+			InvitationWave.requireBroadcastable(event, personalWaveSent(event.id()));
+		}
+		catch (InvitationRefused refused) {
+			blocked = refused.messageKey();
+		}
+		Map<Long, Long> invited = new HashMap<>();
+		this.invitations.funnel(event.id()).forEach(f -> invited.put(f.waveId(), f.invited()));
+		List<BroadcastPage.Sent> sent = this.waves.findByPlanIdOrderById(event.id())
+			.stream()
+			.filter(w -> w.getKind() == InvitationWave.Kind.BROADCAST && w.getStatus() == InvitationWave.Status.SENT)
+			.map(w -> new BroadcastPage.Sent(w, w.getSegment(), invited.getOrDefault(w.getId(), 0L)))
+			.toList();
+		return new BroadcastPage(event, blocked, this.directory.departments(), form, preview, sent);
+	}
+
+	/**
+	 * Who an announcement suits by default: a cohort meetup (同期会) reaches those who joined within a
+	 * few years of the lead organiser, a company trip shares management's thinking with the executive and
+	 * the officers, anything else goes to everyone.
+	 */
+	private Segment defaultSegment(PlannedEvent event) {
+		return switch (PlanKind.valueOf(event.kind())) {
+			case COHORT_MEETUP -> this.directory.findById(event.leadId())
+				.map(lead -> Segment.cohortAround(lead.joinYear()))
+				.orElseGet(Segment::everyone);
+			case COMPANY_TRIP -> Segment.management();
+			default -> Segment.everyone();
+		};
+	}
+
+	/** Who an announcement leaves out: everyone already invited, by any wave or still on a list, and the organisers. */
+	private Set<Long> leftOut(PlannedEvent event) {
+		Set<Long> ids = new LinkedHashSet<>(this.invitations.employeeIdsByPlanId(event.id()));
+		ids.addAll(event.organiserIds());
+		return ids;
+	}
+
+	private boolean personalWaveSent(long planId) {
+		return this.waves.existsByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL,
+				InvitationWave.Status.SENT);
+	}
+
+}
