@@ -26,8 +26,9 @@ import io.tsunagu.planning.Plans;
 /**
  * Reminds, once each: those who have not answered, some days before the RSVP deadline; those attending,
  * the day before the event. Each invitation is claimed with one conditional update
- * ({@code … WHERE pending_reminded_at IS NULL}), so that two runs, on one instance or several, never
- * both remind it; the mail's dedupe key would refuse a second copy anyway.
+ * ({@code … WHERE reminded_at IS NULL OR reminded_at < due}), so that two runs, on one instance or
+ * several, never both remind it; the mail's dedupe key (invitation and moment) would refuse a second
+ * copy anyway. An event moved to a later day, or a deadline moved later, is reminded of again.
  */
 @Component
 class InvitationReminders {
@@ -88,15 +89,17 @@ class InvitationReminders {
 				// Someone invited after the reminder's moment has just had the invitation: no reminder.
 				queued += remind(event, claim("""
 						UPDATE invitations SET pending_reminded_at = :now
-						WHERE plan_id = :plan AND answer = 'PENDING' AND sent_at < :due AND pending_reminded_at IS NULL
-						RETURNING id""", event, pendingDue, now), "rsvp-reminder");
+						WHERE plan_id = :plan AND answer = 'PENDING' AND sent_at < :due
+						  AND (pending_reminded_at IS NULL OR pending_reminded_at < :due)
+						RETURNING id""", event, pendingDue, now), "rsvp-reminder", pendingDue);
 			}
 			Instant attendingDue = schedule.attendingDue(event).orElse(null);
 			if (attendingDue != null && !now.isBefore(attendingDue)) {
 				queued += remind(event, claim("""
 						UPDATE invitations SET eve_reminded_at = :now
-						WHERE plan_id = :plan AND answer = 'ATTENDING' AND eve_reminded_at IS NULL
-						RETURNING id""", event, attendingDue, now), "event-tomorrow");
+						WHERE plan_id = :plan AND answer = 'ATTENDING'
+						  AND (eve_reminded_at IS NULL OR eve_reminded_at < :due)
+						RETURNING id""", event, attendingDue, now), "event-tomorrow", attendingDue);
 			}
 		}
 		if (queued > 0) {
@@ -114,17 +117,17 @@ class InvitationReminders {
 			.list();
 	}
 
-	private int remind(PlannedEvent event, List<Long> claimed, String kind) {
+	private int remind(PlannedEvent event, List<Long> claimed, String kind, Instant due) {
 		if (claimed.isEmpty()) {
 			return 0;
 		}
-		List<Invitation> due = this.invitations.findAllById(claimed);
+		List<Invitation> reminded = this.invitations.findAllById(claimed);
 		Map<Long, EmployeeRef> people = this.directory.findAllById(java.util.stream.Stream
-			.concat(due.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
+			.concat(reminded.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 			.toList());
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(people::get).filter(p -> p != null).toList();
 		int queued = 0;
-		for (Invitation invitation : due) {
+		for (Invitation invitation : reminded) {
 			EmployeeRef invitee = people.get(invitation.getEmployeeId());
 			if (invitee == null) {
 				continue;
@@ -133,7 +136,8 @@ class InvitationReminders {
 			model.put("token", this.links.issue(invitation).value());
 			model.put("lang", invitee.locale().getLanguage());
 			if (this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
-					new Object[] { event.title() }, kind + "-" + invitation.getId())).isPresent()) {
+					new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + due.getEpochSecond()))
+				.isPresent()) {
 				queued++;
 			}
 		}

@@ -84,6 +84,35 @@ class RemindersTests extends InvitationTestBase {
 	}
 
 	@Test
+	void anEventMovedByHoursIsNotRemindedTwiceButOneMovedToALaterDayIs() {
+		Instant start = Instant.now().plus(2, ChronoUnit.HOURS);
+		long plan = this.events.anApprovedEvent("延期になる会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.HOURS));
+		List<EmployeeRef> people = people(1);
+		this.answers.answer(this.support.invite(plan, people).get(0), Answer.ATTENDING, null);
+		assertThat(this.reminders.remindDue()).isEqualTo(1);
+
+		// Moved by a few hours, the eve is the same: no second reminder.
+		this.events.reschedule(plan, start.plus(3, ChronoUnit.HOURS), start.plus(5, ChronoUnit.HOURS),
+				Instant.now().plus(1, ChronoUnit.HOURS), "本社 8F 大会議室", null);
+		assertThat(this.reminders.remindDue()).isZero();
+
+		assertThat(recipients(plan, "event-tomorrow")).containsExactly(people.get(0).email());
+
+		// An event moved to a later day: the reminder its attendees had for the old date came before the
+		// new eve, so they are reminded again then.
+		long moved = this.events.anApprovedEvent("翌週に延びた会 " + System.nanoTime(), 30, start,
+				Instant.now().plus(1, ChronoUnit.HOURS));
+		List<EmployeeRef> others = people(2).subList(1, 2);
+		this.answers.answer(this.support.invite(moved, others).get(0), Answer.ATTENDING, null);
+		this.jdbc.sql("UPDATE invitations SET eve_reminded_at = now() - interval '8 days' WHERE plan_id = ?")
+			.param(moved)
+			.update();
+		assertThat(this.reminders.remindDue()).isEqualTo(1);
+		assertThat(recipients(moved, "event-tomorrow")).containsExactly(others.get(0).email());
+	}
+
+	@Test
 	void nothingBeforeItsTime() {
 		long plan = this.events.anApprovedEvent("まだ先の会 " + System.nanoTime(), 30);
 		this.support.invite(plan, people(2));
@@ -183,8 +212,8 @@ class RemindersTests extends InvitationTestBase {
 	}
 
 	private List<String> recipients(long plan, String kind) {
-		return this.jdbc.sql("SELECT recipient FROM mail_outbox WHERE dedupe_key IN "
-				+ "(SELECT ? || '-' || id FROM invitations WHERE plan_id = ?) ORDER BY id")
+		return this.jdbc.sql("SELECT o.recipient FROM mail_outbox o JOIN invitations i "
+				+ "ON o.dedupe_key LIKE ? || '-' || i.id || '-%' WHERE i.plan_id = ? ORDER BY o.id")
 			.params(kind, plan)
 			.query(String.class)
 			.list();
@@ -192,8 +221,8 @@ class RemindersTests extends InvitationTestBase {
 
 	/** The subject and text of the mail of a kind that the person got for the event. */
 	private String mail(long plan, EmployeeRef person, String kind) {
-		return this.jdbc.sql("SELECT subject || text_body FROM mail_outbox WHERE dedupe_key = "
-				+ "(SELECT ? || '-' || id FROM invitations WHERE plan_id = ? AND employee_id = ?)")
+		return this.jdbc.sql("SELECT o.subject || o.text_body FROM mail_outbox o JOIN invitations i "
+				+ "ON o.dedupe_key LIKE ? || '-' || i.id || '-%' WHERE i.plan_id = ? AND i.employee_id = ?")
 			.params(kind, plan, person.id())
 			.query(String.class)
 			.single();
