@@ -37,8 +37,8 @@ class InvitationController {
 
 	@GetMapping("/plans/{id}/invitations")
 	String page(@PathVariable long id, @RequestParam(required = false) String q,
-			@AuthenticationPrincipal TsunaguUser user, Model model) {
-		model.addAttribute("page", this.waves.page(id, employee(user), q));
+			@RequestParam(required = false) Answer answer, @AuthenticationPrincipal TsunaguUser user, Model model) {
+		model.addAttribute("page", this.waves.page(id, employee(user), q, answer));
 		return "invitations/wave";
 	}
 

@@ -86,6 +86,12 @@ class InvitationWaves {
 
 	@Transactional(readOnly = true)
 	WavePage page(long planId, long organiserId, String query) {
+		return page(planId, organiserId, query, null);
+	}
+
+	/** The organiser's page, its list of invitations sent showing only those with this answer, or all. */
+	@Transactional(readOnly = true)
+	WavePage page(long planId, long organiserId, String query, Answer shown) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		List<Invitation> all = this.invitations.findByPlanIdOrderById(planId);
 		Set<Long> people = new LinkedHashSet<>(event.organiserIds());
@@ -110,11 +116,21 @@ class InvitationWaves {
 		Map<Long, InvitationWave.Kind> kinds = waves.stream()
 			.collect(Collectors.toMap(InvitationWave::getId, InvitationWave::getKind));
 		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
-		List<WavePage.SentRow> sent = all.stream().filter(Invitation::isSent).map(i -> {
-			EmployeeRef invitee = refs.get(i.getEmployeeId());
-			return new WavePage.SentRow(i, invitee, invitee == null ? null : departments.get(invitee.departmentCode()),
-					kinds.get(i.getWaveId()), suggestedReply(invitee));
-		}).toList();
+		List<Invitation> sentInvitations = all.stream().filter(Invitation::isSent).toList();
+		Map<Answer, Long> answers = new java.util.EnumMap<>(Answer.class);
+		for (Answer answer : Answer.values()) {
+			answers.put(answer, sentInvitations.stream().filter(i -> i.getAnswer() == answer).count());
+		}
+		List<WavePage.SentRow> rows = sentInvitations.stream()
+			.filter(i -> shown == null || i.getAnswer() == shown)
+			.map(i -> {
+				EmployeeRef invitee = refs.get(i.getEmployeeId());
+				return new WavePage.SentRow(i, invitee,
+						invitee == null ? null : departments.get(invitee.departmentCode()), kinds.get(i.getWaveId()),
+						suggestedReply(invitee));
+			})
+			.toList();
+		WavePage.Sent sent = new WavePage.Sent(rows, sentInvitations.size(), answers, shown);
 		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
 				: this.directory.search(query, SEARCH_LIMIT)
 					.stream()

@@ -11,7 +11,7 @@ import io.tsunagu.planning.PlannedEvent;
  * check found in each message, the invitations sent, the people a search found, and how the mail of
  * each sent wave is going out.
  */
-record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, List<SentRow> sent,
+record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, Sent sent,
 		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel,
 		List<WaveProgress> progress, Reminders reminders) {
 
@@ -22,6 +22,22 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 	/** The event's reminders and when each goes out, in the event's zone (null when switched off). */
 	record Reminders(ReminderSchedule schedule, java.time.ZonedDateTime pendingDue,
 			java.time.ZonedDateTime attendingDue) {
+	}
+
+	/**
+	 * The invitations sent: the rows shown (those with the answer {@code shown}, or all when it is
+	 * null), how many were sent in all, and how many have each answer.
+	 */
+	record Sent(List<SentRow> rows, long total, java.util.Map<Answer, Long> answers, Answer shown) {
+
+		public Answer[] filters() {
+			return Answer.values();
+		}
+
+		public long count(Answer answer) {
+			return this.answers.getOrDefault(answer, 0L);
+		}
+
 	}
 
 	record DraftRow(Invitation invitation, EmployeeRef invitee, List<Note> notes) {

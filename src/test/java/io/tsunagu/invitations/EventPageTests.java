@@ -60,6 +60,34 @@ class EventPageTests extends InvitationTestBase {
 	}
 
 	@Test
+	void theListOfInvitationsSentShowsOneAnswerAtATimeWithDepartmentsAndWaves() throws Exception {
+		long plan = this.events.anApprovedEvent("絞り込む会 " + System.nanoTime(), 30);
+		EmployeeRef david = person("david.lee@tsunagu.example");
+		EmployeeRef yoko = person("yoko.nakamura@tsunagu.example");
+		EmployeeRef officer = person("officer@tsunagu.example");
+		List<String> tokens = this.support.invite(plan, List.of(david, yoko, officer));
+		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
+		this.answers.answer(tokens.get(1), Answer.DECLINED, "出張です");
+
+		org.jsoup.nodes.Document all = org.jsoup.Jsoup.parse(this.mvc.perform(get("/plans/{id}/invitations", plan)
+			.param("lang", "en")
+			.with(organiser())).andReturn().getResponse().getContentAsString());
+		assertThat(all.select("#answer-filter a").eachText()).containsExactly("All (3)", "Not answered (1)",
+				"Attending (1)", "Waitlisted (0)", "Declined (1)");
+		assertThat(all.select("#sent tbody tr")).hasSize(3);
+		assertThat(all.select("#sent tbody tr").get(0).text()).contains(david.name(), "Logistics", "Personal invitation",
+				"Attending");
+
+		org.jsoup.nodes.Document declined = org.jsoup.Jsoup.parse(this.mvc.perform(get("/plans/{id}/invitations", plan)
+			.param("answer", "DECLINED")
+			.param("lang", "ja")
+			.with(organiser())).andReturn().getResponse().getContentAsString());
+		assertThat(declined.select("#sent tbody tr").eachText()).singleElement()
+			.satisfies(row -> assertThat(row).contains(yoko.name(), "欠席", "出張です"));
+		assertThat(declined.select("#answer-filter a.active").text()).isEqualTo("欠席（1）");
+	}
+
+	@Test
 	void aDeclineGetsOneLightReplyByMailWithTheSuggestionEditable() throws Exception {
 		long plan = this.events.anApprovedEvent("断られる会 " + System.nanoTime(), 30);
 		EmployeeRef david = person("david.lee@tsunagu.example");
