@@ -203,6 +203,14 @@ class Invitation {
 		return this.firstOpenedAt;
 	}
 
+	public Instant getPendingRemindedAt() {
+		return this.pendingRemindedAt;
+	}
+
+	public Instant getEveRemindedAt() {
+		return this.eveRemindedAt;
+	}
+
 	public Instant getWaitlistedAt() {
 		return this.waitlistedAt;
 	}

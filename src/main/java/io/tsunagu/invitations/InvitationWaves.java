@@ -146,7 +146,9 @@ class InvitationWaves {
 		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
 				this.invitations.funnel(planId), progress, new WavePage.Reminders(schedule,
 						schedule.pendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
-						schedule.attendingDue(event).map(due -> due.atZone(event.zone())).orElse(null)));
+						schedule.attendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
+						sentInvitations.stream().filter(i -> i.getPendingRemindedAt() != null).count(),
+						sentInvitations.stream().filter(i -> i.getEveRemindedAt() != null).count()));
 	}
 
 	/**

@@ -19,9 +19,12 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 		return this.event.status().allowsInviting();
 	}
 
-	/** The event's reminders and when each goes out, in the event's zone (null when switched off). */
+	/**
+	 * The event's reminders, when each goes out, in the event's zone (null when switched off), and how
+	 * many invitees each has reached so far.
+	 */
 	record Reminders(ReminderSchedule schedule, java.time.ZonedDateTime pendingDue,
-			java.time.ZonedDateTime attendingDue) {
+			java.time.ZonedDateTime attendingDue, long pendingSent, long attendingSent) {
 	}
 
 	/**

@@ -65,6 +65,9 @@ class RemindersTests extends InvitationTestBase {
 				.andExpect(content().string(org.hamcrest.Matchers.containsString(people.get(0).name())));
 		}
 		assertThat(this.answers.answer(reminderLink, Answer.ATTENDING, "行きます")).contains(Answer.ATTENDING);
+		this.mvc.perform(get("/plans/{id}/invitations", plan).param("lang", "en")
+			.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Sent to 1 person")));
 	}
 
 	@Test
