@@ -102,12 +102,12 @@ class Broadcasts {
 	 * segment reaches nobody, or when it no longer reaches the number of people the organiser confirmed
 	 */
 	int send(long planId, long organiserId, String actor, BroadcastForm form) {
-		PlannedEvent event = this.organised.by(planId, organiserId);
+		PlannedEvent event = this.organised.forInviting(planId, organiserId);
 		Segment segment = form.segment();
 		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
 				form.message(), this.clock.instant());
-		// The unique index on a broadcast being written makes a second one wait here until the first is
-		// committed; it then reads the audience afresh, without those the first has just invited.
+		// The plan's lock (forInviting) makes a second announcement wait until the first is committed; it
+		// then reads the audience afresh, without those the first has just invited.
 		this.waves.saveAndFlush(wave);
 		List<EmployeeRef> members = this.audiences.members(segment, leftOut(event));
 		if (members.isEmpty()) {

@@ -199,7 +199,7 @@ class InvitationWaves {
 	 * @return how many were invited
 	 */
 	int send(long planId, long organiserId, String actor) {
-		PlannedEvent event = this.organised.by(planId, organiserId);
+		PlannedEvent event = this.organised.forInviting(planId, organiserId);
 		InvitationWave wave = this.waves
 			.findByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
 			.orElseThrow(() -> new InvitationRefused("invitations.refused.empty"));

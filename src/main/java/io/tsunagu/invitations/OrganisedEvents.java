@@ -22,9 +22,21 @@ class OrganisedEvents {
 	 * @throws AccessDeniedException for everyone but its organisers
 	 */
 	PlannedEvent by(long planId, long employeeId) {
-		PlannedEvent event = this.plans.event(planId).orElseThrow(InvitationNotFound::new);
+		return organisedBy(this.plans.event(planId).orElseThrow(InvitationNotFound::new), employeeId);
+	}
+
+	/**
+	 * The event, for one of its organisers about to send invitations, its plan locked until the
+	 * transaction ends, so that a move or cancellation of the event waits for the invitations or
+	 * comes before them. The first thing the transaction reads of the plan.
+	 */
+	PlannedEvent forInviting(long planId, long employeeId) {
+		return organisedBy(this.plans.lockForInviting(planId).orElseThrow(InvitationNotFound::new), employeeId);
+	}
+
+	private static PlannedEvent organisedBy(PlannedEvent event, long employeeId) {
 		if (!event.isOrganisedBy(employeeId)) {
-			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + planId);
+			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + event.id());
 		}
 		return event;
 	}

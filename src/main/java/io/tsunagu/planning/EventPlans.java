@@ -1,8 +1,12 @@
 package io.tsunagu.planning;
 
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface EventPlans extends JpaRepository<EventPlan, Long> {
@@ -14,6 +18,14 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 			   or exists (select t from PreparationTask t where t.planId = p.id and t.assigneeId = :employeeId)
 			order by p.startsAt desc, p.id desc""")
 	List<EventPlan> findInvolving(long employeeId);
+
+	/**
+	 * The plan, locked until the end of the transaction: invitations going out and a move or cancellation
+	 * of the event take their turns, so that each sees what the other did.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select p from EventPlan p where p.id = :id")
+	Optional<EventPlan> findForUpdate(long id);
 
 	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
 

@@ -83,6 +83,15 @@ public class Plans {
 	}
 
 	/**
+	 * The event, its plan locked until the end of the caller's transaction: invitations sent in it are
+	 * committed before a move or cancellation of the event reads who was invited, or after it, with the
+	 * event as it then is. Call it before anything else reads the plan in the transaction.
+	 */
+	public Optional<PlannedEvent> lockForInviting(long planId) {
+		return this.plans.findForUpdate(planId).map(EventPlan::toPlannedEvent);
+	}
+
+	/**
 	 * Marks the start of the invitations; the model refuses it before approval.
 	 * @throws IllegalPlanChange when the plan is not approved (or already inviting)
 	 */
@@ -138,6 +147,7 @@ public class Plans {
 	}
 
 	void cancel(long planId, long actorId, String actor) {
+		lock(planId);
 		EventPlan plan = organisedBy(planId, actorId);
 		boolean underReview = plan.getStatus() == PlanStatus.SUBMITTED;
 		plan.cancel(this.clock.instant());
@@ -155,6 +165,7 @@ public class Plans {
 	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
 	 */
 	boolean reschedule(long planId, long actorId, String actor, TimeAndPlace next) {
+		lock(planId);
 		EventPlan plan = organisedBy(planId, actorId);
 		PlannedEvent before = plan.toPlannedEvent();
 		TimeAndPlace was = plan.timeAndPlace();
@@ -248,6 +259,11 @@ public class Plans {
 	}
 
 	/** The plan, where this person organises it; 404 for those who may not see it, 403 for the others. */
+	/** Locks the plan first, so that what the transaction then reads of it is current. */
+	private void lock(long planId) {
+		this.plans.findForUpdate(planId);
+	}
+
 	private EventPlan organisedBy(long planId, long employeeId) {
 		EventPlan plan = visibleTo(planId, employeeId);
 		if (!plan.isOrganisedBy(employeeId)) {

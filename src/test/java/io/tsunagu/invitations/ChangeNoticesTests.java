@@ -25,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TsunaguTest
 class ChangeNoticesTests extends InvitationTestBase {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Broadcasts broadcasts;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -157,6 +163,51 @@ class ChangeNoticesTests extends InvitationTestBase {
 	}
 
 	/** The recipients of the change notices for the plan's invitations, one row per mail. */
+	@Test
+	void aMoveWaitsForAnAnnouncementBeingSentSoThatItsRecipientsHearOfItToo() throws Exception {
+		long plan = this.events.anApprovedEvent("案内中に動く会 " + System.nanoTime(), 30);
+		this.support.invite(plan, List.of(person("david.lee@tsunagu.example")));
+		BroadcastForm sales = new BroadcastForm(java.util.Set.of("SALES"), java.util.Set.of(), null, null, null, null);
+		long audience = this.broadcasts.preview(plan, this.events.organiser().id(), sales).preview().count();
+		PlannedEvent before = this.plans.event(plan).orElseThrow();
+		java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+		org.springframework.transaction.support.TransactionTemplate transaction =
+				new org.springframework.transaction.support.TransactionTemplate(this.transactions);
+
+		// The announcement is queued but not committed yet when the organiser moves the event.
+		java.util.concurrent.CompletableFuture<Void> announcing = java.util.concurrent.CompletableFuture
+			.runAsync(() -> transaction.executeWithoutResult(status -> {
+				this.broadcasts.send(plan, this.events.organiser().id(), "organiser@tsunagu.example",
+						new BroadcastForm(sales.departments(), sales.ranks(), null, null, "営業部のみなさんもぜひどうぞ。", audience));
+				sent.countDown();
+				await(commit);
+			}));
+		await(sent);
+		java.util.concurrent.CompletableFuture<Boolean> moving = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> this.events.reschedule(plan, before.startsAt().plus(1, ChronoUnit.DAYS),
+					before.endsAt().plus(1, ChronoUnit.DAYS), before.rsvpDeadline(), before.venue(), null));
+		Thread.sleep(500);
+		assertThat(moving).as("the move waits for the announcement").isNotDone();
+		commit.countDown();
+		announcing.join();
+		assertThat(moving.join()).isTrue();
+
+		assertThat(changeMails(plan)).as("everyone invited, by the announcement too").hasSize((int) audience + 1);
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Waited too long");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private List<String> changeMails(long plan) {
 		return this.jdbc.sql("""
 				SELECT m.recipient FROM mail_outbox m JOIN invitations i ON m.dedupe_key LIKE 'event-changed-' || i.id || '-%'
