@@ -9,7 +9,8 @@ import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.PlannedEvent;
 
 /**
- * What the invitation mails say of the event (title, purpose, time, place, organisers, deadline), with
+ * What the invitation mails say of the event (title, purpose, time, place, organisers and the lead
+ * among them, deadline), with
  * times in the invitee's zone, for templates that show it with {@code mail/event :: facts}.
  */
 final class EventFacts {
@@ -28,6 +29,7 @@ final class EventFacts {
 		model.put("venue", event.venue() == null ? "" : event.venue());
 		model.put("onlineLink", event.onlineLink() == null ? "" : event.onlineLink());
 		model.put("organisers", organisers.stream().map(EmployeeRef::name).toList());
+		model.put("lead", organisers.isEmpty() ? "" : organisers.get(0).name());
 		return model;
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
@@ -26,9 +27,10 @@ import io.tsunagu.planning.Plans;
 /**
  * Reminds, once each: those who have not answered, some days before the RSVP deadline; those attending,
  * the day before the event. Each invitation is claimed with one conditional update
- * ({@code … WHERE reminded_at IS NULL OR reminded_at < due}), so that two runs, on one instance or
- * several, never both remind it; the mail's dedupe key (invitation and moment) would refuse a second
- * copy anyway. An event moved to a later day, or a deadline moved later, is reminded of again.
+ * ({@code … WHERE reminded_at IS NULL OR reminded_at < due - 1 day}), so that two runs, on one instance
+ * or several, never both remind it; the mail's dedupe key (invitation and moment) would refuse a second
+ * copy anyway. An event or deadline moved a day or more later is reminded of again; one moved by
+ * hours is not. Each event's reminders are a transaction of their own: one that fails holds up no other.
  */
 @Component
 class InvitationReminders {
@@ -55,9 +57,13 @@ class InvitationReminders {
 
 	private final int defaultDays;
 
+	private final TransactionTemplate transaction;
+
 	InvitationReminders(Plans plans, ReminderSchedules schedules, Invitations invitations, AnswerLinks links,
 			Directory directory, Outbox outbox, JdbcClient jdbc, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
-			@Value("${tsunagu.invitations.reminder-days-before-deadline:2}") int defaultDays) {
+			@Value("${tsunagu.invitations.reminder-days-before-deadline:2}") int defaultDays,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.plans = plans;
 		this.schedules = schedules;
 		this.invitations = invitations;
@@ -78,32 +84,42 @@ class InvitationReminders {
 	/** Queues the reminders that are due; returns how many. */
 	@Scheduled(initialDelayString = "${tsunagu.invitations.reminder-check-delay:PT5M}",
 			fixedDelayString = "${tsunagu.invitations.reminder-check-interval:PT10M}")
-	@Transactional
 	public int remindDue() {
 		Instant now = this.clock.instant();
 		int queued = 0;
 		for (PlannedEvent event : this.plans.upcomingInviting()) {
-			ReminderSchedule schedule = scheduleOf(event.id());
-			Instant pendingDue = schedule.pendingDue(event).orElse(null);
-			if (pendingDue != null && !now.isBefore(pendingDue) && event.acceptsAnswersAt(now)) {
-				// Someone invited after the reminder's moment has just had the invitation: no reminder.
-				queued += remind(event, claim("""
-						UPDATE invitations SET pending_reminded_at = :now
-						WHERE plan_id = :plan AND answer = 'PENDING' AND sent_at < :due
-						  AND (pending_reminded_at IS NULL OR pending_reminded_at < :due)
-						RETURNING id""", event, pendingDue, now), "rsvp-reminder", pendingDue);
+			try {
+				queued += this.transaction.execute(status -> remindDue(event, now));
 			}
-			Instant attendingDue = schedule.attendingDue(event).orElse(null);
-			if (attendingDue != null && !now.isBefore(attendingDue)) {
-				queued += remind(event, claim("""
-						UPDATE invitations SET eve_reminded_at = :now
-						WHERE plan_id = :plan AND answer = 'ATTENDING'
-						  AND (eve_reminded_at IS NULL OR eve_reminded_at < :due)
-						RETURNING id""", event, attendingDue, now), "event-tomorrow", attendingDue);
+			catch (RuntimeException ex) {
+				log.error("Could not remind the invitees of plan {}; trying again at the next check", event.id(), ex);
 			}
 		}
 		if (queued > 0) {
 			log.info("Queued {} invitation reminders", queued);
+		}
+		return queued;
+	}
+
+	private int remindDue(PlannedEvent event, Instant now) {
+		int queued = 0;
+		ReminderSchedule schedule = scheduleOf(event.id());
+		Instant pendingDue = schedule.pendingDue(event).orElse(null);
+		if (pendingDue != null && !now.isBefore(pendingDue) && event.acceptsAnswersAt(now)) {
+			// Someone invited after the reminder's moment has just had the invitation: no reminder.
+			queued += remind(event, claim("""
+					UPDATE invitations SET pending_reminded_at = :now
+					WHERE plan_id = :plan AND answer = 'PENDING' AND sent_at < :due
+					  AND (pending_reminded_at IS NULL OR pending_reminded_at < CAST(:due AS timestamptz) - interval '1 day')
+					RETURNING id""", event, pendingDue, now), "rsvp-reminder", pendingDue);
+		}
+		Instant attendingDue = schedule.attendingDue(event).orElse(null);
+		if (attendingDue != null && !now.isBefore(attendingDue)) {
+			queued += remind(event, claim("""
+					UPDATE invitations SET eve_reminded_at = :now
+					WHERE plan_id = :plan AND answer = 'ATTENDING'
+					  AND (eve_reminded_at IS NULL OR eve_reminded_at < CAST(:due AS timestamptz) - interval '1 day')
+					RETURNING id""", event, attendingDue, now), "event-tomorrow", attendingDue);
 		}
 		return queued;
 	}

@@ -16,6 +16,7 @@ import io.tsunagu.IsolatedDatabase;
 import io.tsunagu.TsunaguTest;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.ApprovedEvents;
+import io.tsunagu.planning.PlannedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,6 +54,14 @@ class RemindersTests extends InvitationTestBase {
 		invitedDaysAgo(plan, 5);
 		assertThat(this.reminders.remindDue()).isEqualTo(1);
 		assertThat(this.reminders.remindDue()).as("once").isZero();
+		PlannedEvent event = this.plans.event(plan).orElseThrow();
+		// As if the reminder had gone out right at its moment, two days before the deadline.
+		this.jdbc.sql("UPDATE invitations SET pending_reminded_at = ? WHERE plan_id = ? AND pending_reminded_at IS NOT NULL")
+			.params(java.sql.Timestamp.from(event.rsvpDeadline().minus(2, ChronoUnit.DAYS)), plan)
+			.update();
+		this.events.reschedule(plan, event.startsAt(), event.endsAt(), event.rsvpDeadline().plus(3, ChronoUnit.HOURS),
+				event.venue(), event.onlineLink());
+		assertThat(this.reminders.remindDue()).as("a deadline moved by hours: not again").isZero();
 
 		assertThat(recipients(plan, "rsvp-reminder")).containsExactly(people.get(0).email());
 		String reminderLink = linkIn(plan, people.get(0), "rsvp-reminder");
