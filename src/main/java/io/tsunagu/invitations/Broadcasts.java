@@ -89,7 +89,7 @@ class Broadcasts {
 	BroadcastPage preview(long planId, long organiserId, BroadcastForm form) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		InvitationWave.requireBroadcastable(event, personalWaveSent(planId));
-		AudiencePreview preview = this.audiences.preview(form.segment(), leftOut(event));
+		AudiencePreview preview = this.audiences.preview(segment(form), leftOut(event));
 		return page(event, form, preview);
 	}
 
@@ -103,7 +103,7 @@ class Broadcasts {
 	 */
 	int send(long planId, long organiserId, String actor, BroadcastForm form) {
 		PlannedEvent event = this.organised.forInviting(planId, organiserId);
-		Segment segment = form.segment();
+		Segment segment = segment(form);
 		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
 				form.message(), this.clock.instant());
 		// The plan's lock (forInviting) makes a second announcement wait until the first is committed; it
@@ -174,6 +174,18 @@ class Broadcasts {
 		Set<Long> ids = new LinkedHashSet<>(this.invitations.employeeIdsByPlanId(event.id()));
 		ids.addAll(event.organiserIds());
 		return ids;
+	}
+
+	/**
+	 * The segment the form describes.
+	 * @throws InvitationRefused for join years that are not a range, or a department that does not exist
+	 */
+	private Segment segment(BroadcastForm form) {
+		Segment segment = form.segment();
+		if (!this.directory.departmentsByCode().keySet().containsAll(segment.departmentCodes())) {
+			throw new InvitationRefused("broadcast.refused.department");
+		}
+		return segment;
 	}
 
 	private boolean personalWaveSent(long planId) {

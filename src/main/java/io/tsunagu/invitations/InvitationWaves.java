@@ -84,11 +84,6 @@ class InvitationWaves {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
-	WavePage page(long planId, long organiserId, String query) {
-		return page(planId, organiserId, query, null);
-	}
-
 	/** The organiser's page, its list of invitations sent showing only those with this answer, or all. */
 	@Transactional(readOnly = true)
 	WavePage page(long planId, long organiserId, String query, Answer shown) {

@@ -181,7 +181,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 		this.mvc.perform(get("/plans/{id}/invitations", plan).param("lang", "en").with(organiserLogin()))
 			.andExpect(content().string(containsString("Personal, sent")))
 			.andExpect(content().string(containsString("Announcement, sent")));
-		assertThat(this.waves.page(plan, this.organiser.id(), null).funnel())
+		assertThat(this.waves.page(plan, this.organiser.id(), null, null).funnel())
 			.extracting(WaveFunnel::kind, WaveFunnel::invited)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(InvitationWave.Kind.PERSONAL, 1L),
 					org.assertj.core.groups.Tuple.tuple(InvitationWave.Kind.BROADCAST, first),
@@ -232,6 +232,8 @@ class BroadcastWaveTests extends InvitationTestBase {
 		}
 		assertRefused("broadcast.refused.tooLong", () -> this.broadcasts.send(plan, this.organiser.id(),
 				ApprovedEvents.ORGANISER, new BroadcastForm(Set.of("SALES"), Set.of(), null, null, "あ".repeat(2001), audience)));
+		assertRefused("broadcast.refused.department", () -> this.broadcasts.preview(plan, this.organiser.id(),
+				new BroadcastForm(Set.of("NO-SUCH-DEPARTMENT-" + "X".repeat(40)), Set.of(), null, null, null, null)));
 		assertRefused("broadcast.refused.years", () -> this.broadcasts.preview(plan, this.organiser.id(),
 				new BroadcastForm(Set.of(), Set.of(), "2020", "2010", null, null)));
 		assertRefused("broadcast.refused.years", () -> this.broadcasts.preview(plan, this.organiser.id(),

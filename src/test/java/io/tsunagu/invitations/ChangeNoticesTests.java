@@ -85,7 +85,7 @@ class ChangeNoticesTests extends InvitationTestBase {
 		assertThat(this.answers.answer(link.group(1), Answer.DECLINED, "その日は出張です")).contains(Answer.DECLINED);
 		assertThat(japanese.html()).contains("別館 3F ホール", "（変更前：本社 8F 大会議室）");
 		assertThat(mail("event-changed-" + invitationId(plan, waitlisted) + "-1").text())
-			.contains("キャンセル待ちの順番もそのまま有効です。");
+			.contains("キャンセル待ちの順番はそのままです。");
 		Mail english = mail("event-changed-" + invitationId(plan, pending) + "-1");
 		assertThat(english.subject()).isEqualTo("Changed: " + title);
 		assertThat(english.text()).contains("(before: " + SHOWN.format(before.startsAt().atZone(TOKYO)))

@@ -35,7 +35,7 @@ class EventPageTests extends InvitationTestBase {
 		this.answers.open(tokens.get(1), true);
 		this.answers.answer(tokens.get(1), Answer.DECLINED, "出張と重なりました");
 
-		WaveFunnel funnel = this.waves.page(plan, this.events.organiser().id(), null).funnel().get(0);
+		WaveFunnel funnel = this.waves.page(plan, this.events.organiser().id(), null, null).funnel().get(0);
 		assertThat(funnel).extracting(WaveFunnel::kind, WaveFunnel::invited, WaveFunnel::opened, WaveFunnel::answered,
 				WaveFunnel::attending, WaveFunnel::waitlisted, WaveFunnel::declined, WaveFunnel::responseRate)
 			.containsExactly(InvitationWave.Kind.PERSONAL, 3L, 2L, 2L, 1L, 0L, 1L, 67L);
@@ -75,7 +75,7 @@ class EventPageTests extends InvitationTestBase {
 		assertThat(all.select("#answer-filter a").eachText()).containsExactly("All (3)", "Not answered (1)",
 				"Attending (1)", "Waitlisted (0)", "Declined (1)");
 		assertThat(all.select("#sent tbody tr")).hasSize(3);
-		assertThat(all.select("#sent tbody tr").get(0).text()).contains(david.name(), "Logistics", "Personal invitation",
+		assertThat(all.select("#sent tbody tr").get(0).text()).contains(david.name(), "Logistics", "A personal invitation",
 				"Attending");
 
 		org.jsoup.nodes.Document declined = org.jsoup.Jsoup.parse(this.mvc.perform(get("/plans/{id}/invitations", plan)

@@ -144,7 +144,7 @@ class PersonalWaveTests extends InvitationTestBase {
 				.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.yoko.email())));
-		WavePage page = this.waves.page(plan, this.organiser.id(), "tsunagu.example");
+		WavePage page = this.waves.page(plan, this.organiser.id(), "tsunagu.example", null);
 		assertThat(page.matches()).extracting(EmployeeRef::id).doesNotContain(this.david.id()).isNotEmpty();
 	}
 
