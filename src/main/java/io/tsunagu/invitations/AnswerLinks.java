@@ -1,10 +1,13 @@
 package io.tsunagu.invitations;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.tsunagu.directory.EmployeeRef;
 
 /**
  * The answer links of invitations. Every mail that lets the invitee answer carries a link of its own,
@@ -33,6 +36,14 @@ class AnswerLinks {
 			.params(token.hash(), invitation.getId(), java.sql.Timestamp.from(this.clock.instant()))
 			.update();
 		return token;
+	}
+
+	/**
+	 * A new link for a mail to the invitee, as the mail templates use it: the token, and the language the
+	 * answer page opens in.
+	 */
+	Map<String, Object> forMail(Invitation invitation, EmployeeRef invitee) {
+		return Map.of("token", issue(invitation).value(), "lang", invitee.locale().getLanguage());
 	}
 
 	/** The invitation a link leads to, if it was ever issued. */

@@ -42,8 +42,6 @@ class Broadcasts {
 
 	private final Directory directory;
 
-	private final AnswerLinks links;
-
 	private final InvitationMails mails;
 
 	private final Outbox outbox;
@@ -53,7 +51,7 @@ class Broadcasts {
 	private final Clock clock;
 
 	Broadcasts(Waves waves, Invitations invitations, OrganisedEvents organised, Audiences audiences,
-			Attendances attendances, Directory directory, AnswerLinks links, InvitationMails mails, Outbox outbox,
+			Attendances attendances, Directory directory, InvitationMails mails, Outbox outbox,
 			AuditLog audit, Clock clock) {
 		this.waves = waves;
 		this.invitations = invitations;
@@ -61,7 +59,6 @@ class Broadcasts {
 		this.audiences = audiences;
 		this.attendances = attendances;
 		this.directory = directory;
-		this.links = links;
 		this.mails = mails;
 		this.outbox = outbox;
 		this.audit = audit;
@@ -124,12 +121,11 @@ class Broadcasts {
 			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
 			invitation.send(this.clock.instant());
 			this.invitations.save(invitation);
-			RsvpToken token = this.links.issue(invitation);
 			DepartmentRef department = departments.get(member.departmentCode());
 			Map<String, Object> counts = Map.of("attending", attendance.total(), "fromDepartment",
 					attendance.from(member.departmentCode()), "department",
 					department == null ? member.departmentCode() : department.displayName(member.locale()));
-			this.outbox.queue(this.mails.invitation("announcement", counts, event, wave, organisers, invitation, member, token));
+			this.outbox.queue(this.mails.invitation("announcement", counts, event, wave, organisers, invitation, member));
 		}
 		wave.markSent(event, this.clock.instant());
 		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, members.size() + " announced");

@@ -80,8 +80,7 @@ class EventNotices {
 			model.put("answer", invitation.getAnswer().name());
 			model.put("organiser", lead.name());
 			// The new time may not suit: the mail lets them answer again, with a link of its own.
-			model.put("token", this.links.issue(invitation).value());
-			model.put("lang", invitee.locale().getLanguage());
+			model.putAll(this.links.forMail(invitation, invitee));
 			return MailRequest
 				.of(invitee.email(), invitee.name(), invitee.locale(), "event-changed", model,
 						new Object[] { event.title() }, "event-changed-" + invitation.getId() + "-" + moved.sequence())

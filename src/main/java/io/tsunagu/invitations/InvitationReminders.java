@@ -149,8 +149,7 @@ class InvitationReminders {
 				continue;
 			}
 			Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
-			model.put("token", this.links.issue(invitation).value());
-			model.put("lang", invitee.locale().getLanguage());
+			model.putAll(this.links.forMail(invitation, invitee));
 			if (this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
 					new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + due.getEpochSecond()))
 				.isPresent()) {

@@ -53,8 +53,6 @@ class InvitationWaves {
 
 	private final Waitlist waitlist;
 
-	private final AnswerLinks links;
-
 	private final InvitationReminders reminders;
 
 	private final ReminderSchedules schedules;
@@ -64,7 +62,7 @@ class InvitationWaves {
 	private final Clock clock;
 
 	InvitationWaves(Waves waves, Invitations invitations, OrganisedEvents organised, Plans plans, Directory directory,
-			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist, AnswerLinks links,
+			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist,
 			InvitationReminders reminders, ReminderSchedules schedules,
 			org.springframework.context.MessageSource messages, Clock clock) {
 		this.waves = waves;
@@ -77,7 +75,6 @@ class InvitationWaves {
 		this.audit = audit;
 		this.seats = seats;
 		this.waitlist = waitlist;
-		this.links = links;
 		this.reminders = reminders;
 		this.schedules = schedules;
 		this.messages = messages;
@@ -211,12 +208,11 @@ class InvitationWaves {
 		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
 		for (Invitation invitation : list) {
 			invitation.send(this.clock.instant());
-			RsvpToken token = this.links.issue(invitation);
 			EmployeeRef invitee = refs.get(invitation.getEmployeeId());
 			if (invitee == null) {
 				throw new InvitationNotFound();
 			}
-			this.outbox.queue(this.mails.invitation("invitation", Map.of(), event, wave, organisers, invitation, invitee, token));
+			this.outbox.queue(this.mails.invitation("invitation", Map.of(), event, wave, organisers, invitation, invitee));
 		}
 		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
 		return list.size();

@@ -3,6 +3,7 @@ package io.tsunagu.invitations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,9 +87,9 @@ class Waitlist {
 		if (invitee == null) {
 			return;
 		}
-		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind,
-				Map.of("planTitle", event.title(), "startsAt", event.startsAt(), "eventZone", event.zone(), "token",
-						this.links.issue(invitation).value(), "lang", invitee.locale().getLanguage()),
+		Map<String, Object> model = new HashMap<>(this.links.forMail(invitation, invitee));
+		model.putAll(Map.of("planTitle", event.title(), "startsAt", event.startsAt(), "eventZone", event.zone()));
+		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
 				new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + this.clock.millis()));
 	}
 
