@@ -2,7 +2,6 @@ package io.tsunagu.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,8 +12,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tsunagu.directory.Approvers;
 import io.tsunagu.directory.OrgChart;
@@ -25,32 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The organiser's and the approvers' journey in headless Chromium: draft, team up, submit, and the
  * plan signed off from the top down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApprovalJourneyBrowserTests {
+class ApprovalJourneyBrowserTests extends BrowserTests {
 
 	static final String PASSWORD = "tsunagu-demo";
 
 	static final String ORGANISER = "organiser@tsunagu.example";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	OrgChart orgChart;
-
-	Browser browser;
 
 	Approvers chain;
 
 	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
+	void chain() {
 		this.chain = this.orgChart.approversFor("PLAN");
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
 	}
 
 	@Test

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -15,12 +13,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tsunagu.approval.Approvals;
-import io.tsunagu.browser.Browser;
+import io.tsunagu.browser.BrowserTests;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.directory.OrgChart;
@@ -34,13 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * previews who it reaches, confirms the count (and can still say no), sends, and a recipient's answer
  * page says how many are coming from their department.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BroadcastJourneyBrowserTests {
+class BroadcastJourneyBrowserTests extends BrowserTests {
 
 	private static final Pattern COUNT = Pattern.compile("対象：(\\d+)人");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Plans plans;
@@ -62,18 +54,6 @@ class BroadcastJourneyBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void organiserPreviewsConfirmsTheCountAndSendsAndARecipientSeesWhoFromTheirDepartmentIsComing() throws Exception {
@@ -158,10 +138,5 @@ class BroadcastJourneyBrowserTests {
 			.single();
 	}
 
-	// Waits for the page after a click, so that no element of the page before it is read.
-	private void waitForText(By by, String text) {
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-	}
 
 }

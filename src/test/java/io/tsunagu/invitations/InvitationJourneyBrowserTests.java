@@ -2,8 +2,6 @@ package io.tsunagu.invitations;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -11,11 +9,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tsunagu.approval.Approvals;
-import io.tsunagu.browser.Browser;
+import io.tsunagu.browser.BrowserTests;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.directory.OrgChart;
@@ -29,11 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one, the invitee's mail is opened in the mailbox page, the invitee answers from its link on a phone
  * without logging in, and the organiser sees the answer and the funnel.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvitationJourneyBrowserTests {
-
-	@LocalServerPort
-	int port;
+class InvitationJourneyBrowserTests extends BrowserTests {
 
 	@Autowired
 	Plans plans;
@@ -46,18 +38,6 @@ class InvitationJourneyBrowserTests {
 
 	@Autowired
 	OrgChart orgChart;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void organiserSendsAPersonalInvitationAndTheInviteeAttendsFromTheLinkOnAPhone() throws Exception {
@@ -117,10 +97,5 @@ class InvitationJourneyBrowserTests {
 		assertThat(this.browser.text(By.cssSelector("#funnel tbody tr"))).contains("個別招待", "100%");
 	}
 
-	// Waits for the page after a click, so that no element of the page before it is read.
-	private void waitForText(By by, String text) {
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-	}
 
 }
