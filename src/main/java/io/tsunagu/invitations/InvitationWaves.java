@@ -137,8 +137,7 @@ class InvitationWaves {
 		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
 		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
 				this.invitations.funnel(planId), progress, new WavePage.Reminders(schedule,
-						schedule.pendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
-						schedule.attendingDue(event).map(due -> due.atZone(event.zone())).orElse(null),
+						upcoming(schedule.pendingDue(event), event), upcoming(schedule.attendingDue(event), event),
 						sentInvitations.stream().filter(i -> i.getPendingRemindedAt() != null).count(),
 						sentInvitations.stream().filter(i -> i.getEveRemindedAt() != null).count()));
 	}
@@ -233,6 +232,13 @@ class InvitationWaves {
 		int promoted = this.waitlist.promote(event).size();
 		this.audit.record(actor, "invitation.capacity", subject(planId), capacity + " seats, " + promoted + " promoted");
 		return promoted;
+	}
+
+	/** A reminder's moment in the event's zone, while it is still to come. */
+	private java.time.ZonedDateTime upcoming(java.util.Optional<java.time.Instant> due, PlannedEvent event) {
+		return due.filter(moment -> moment.isAfter(this.clock.instant()))
+			.map(moment -> moment.atZone(event.zone()))
+			.orElse(null);
 	}
 
 	/**

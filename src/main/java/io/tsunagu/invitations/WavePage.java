@@ -20,8 +20,8 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 	}
 
 	/**
-	 * The event's reminders, when each goes out, in the event's zone (null when switched off), and how
-	 * many invitees each has reached so far.
+	 * The event's reminders, when each goes out, in the event's zone (null when switched off or past),
+	 * and how many invitees each has reached so far.
 	 */
 	record Reminders(ReminderSchedule schedule, java.time.ZonedDateTime pendingDue,
 			java.time.ZonedDateTime attendingDue, long pendingSent, long attendingSent) {
