@@ -86,7 +86,8 @@ class Broadcasts {
 	BroadcastPage preview(long planId, long organiserId, BroadcastForm form) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		InvitationWave.requireBroadcastable(event, personalWaveSent(planId));
-		AudiencePreview preview = this.audiences.preview(segment(form), leftOut(event));
+		AudiencePreview preview = this.audiences.preview(segment(form, this.directory.departmentsByCode()),
+				leftOut(event));
 		return page(event, form, preview);
 	}
 
@@ -100,7 +101,8 @@ class Broadcasts {
 	 */
 	int send(long planId, long organiserId, String actor, BroadcastForm form) {
 		PlannedEvent event = this.organised.forInviting(planId, organiserId);
-		Segment segment = segment(form);
+		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
+		Segment segment = segment(form, departments);
 		InvitationWave wave = InvitationWave.broadcast(event, organiserId, personalWaveSent(planId), segment,
 				form.message(), this.clock.instant());
 		// The plan's lock (forInviting) makes a second announcement wait until the first is committed; it
@@ -114,9 +116,8 @@ class Broadcasts {
 			throw new InvitationRefused("broadcast.refused.changed");
 		}
 		Attendance attendance = this.attendances.of(planId);
-		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
-		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
 		for (EmployeeRef member : members) {
 			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
 			invitation.send(this.clock.instant());
@@ -176,9 +177,9 @@ class Broadcasts {
 	 * The segment the form describes.
 	 * @throws InvitationRefused for join years that are not a range, or a department that does not exist
 	 */
-	private Segment segment(BroadcastForm form) {
+	private static Segment segment(BroadcastForm form, Map<String, DepartmentRef> departments) {
 		Segment segment = form.segment();
-		if (!this.directory.departmentsByCode().keySet().containsAll(segment.departmentCodes())) {
+		if (!departments.keySet().containsAll(segment.departmentCodes())) {
 			throw new InvitationRefused("broadcast.refused.department");
 		}
 		return segment;

@@ -1,7 +1,6 @@
 package io.tsunagu.invitations;
 
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,7 @@ class EventNotices {
 	void on(PlanCancelled cancelled) {
 		tellEveryoneExpected(cancelled.planId(), (event, lead, invitation, invitee) -> MailRequest
 			.of(invitee.email(), invitee.name(), invitee.locale(), "event-cancelled",
-					Map.of("planTitle", event.title(), "startsAt", event.startsAt().atZone(this.inviteeZone),
-							"organiser", lead.name()),
+					EventFacts.model(event, List.of(lead), this.inviteeZone),
 					new Object[] { event.title() }, "event-cancelled-" + invitation.getId())
 			.with(this.calendars.cancel(event, lead, invitee)));
 	}
@@ -65,20 +63,14 @@ class EventNotices {
 	@EventListener
 	void on(PlanRescheduled moved) {
 		tellEveryoneExpected(moved.planId(), (event, lead, invitation, invitee) -> {
-			Map<String, Object> model = new HashMap<>();
-			model.put("planTitle", event.title());
-			model.put("startsAt", event.startsAt().atZone(this.inviteeZone));
-			model.put("endsAt", event.endsAt().atZone(this.inviteeZone));
+			Map<String, Object> model = EventFacts.model(event, List.of(lead), this.inviteeZone);
 			model.put("previousStartsAt", moved.previousStartsAt().atZone(this.inviteeZone));
 			model.put("previousEndsAt", moved.previousEndsAt().atZone(this.inviteeZone));
 			model.put("timeChanged", !event.startsAt().equals(moved.previousStartsAt())
 					|| !event.endsAt().equals(moved.previousEndsAt()));
-			model.put("venue", orEmpty(event.venue()));
 			model.put("previousVenue", orEmpty(moved.previousVenue()));
-			model.put("onlineLink", orEmpty(event.onlineLink()));
 			model.put("previousOnlineLink", orEmpty(moved.previousOnlineLink()));
 			model.put("answer", invitation.getAnswer().name());
-			model.put("organiser", lead.name());
 			// The new time may not suit: the mail lets them answer again, with a link of its own.
 			model.putAll(this.links.forMail(invitation, invitee));
 			return MailRequest

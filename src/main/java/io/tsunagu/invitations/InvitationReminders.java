@@ -141,7 +141,7 @@ class InvitationReminders {
 		Map<Long, EmployeeRef> people = this.directory.findAllById(java.util.stream.Stream
 			.concat(reminded.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 			.toList());
-		List<EmployeeRef> organisers = event.organiserIds().stream().map(people::get).filter(p -> p != null).toList();
+		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, people);
 		int queued = 0;
 		for (Invitation invitation : reminded) {
 			EmployeeRef invitee = people.get(invitation.getEmployeeId());

@@ -122,13 +122,13 @@ class InvitationWaves {
 						suggestedReply(invitee));
 			})
 			.toList();
-		WavePage.Sent sent = new WavePage.Sent(rows, sentInvitations.size(), answers, shown);
+		WavePage.Sent sent = new WavePage.Sent(rows, answers, shown);
 		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
 				: this.directory.search(query, SEARCH_LIMIT)
 					.stream()
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
 					.toList();
-		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
 		List<WaveProgress> progress = waves.stream()
 			.filter(InvitationWave::isSent)
 			.map(this::progress)
@@ -204,7 +204,7 @@ class InvitationWaves {
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(
 				java.util.stream.Stream.concat(list.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 					.toList());
-		List<EmployeeRef> organisers = event.organiserIds().stream().map(refs::get).filter(r -> r != null).toList();
+		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
 		for (Invitation invitation : list) {
 			invitation.send(this.clock.instant());
 			EmployeeRef invitee = refs.get(invitation.getEmployeeId());

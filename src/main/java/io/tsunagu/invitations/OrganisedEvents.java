@@ -1,8 +1,13 @@
 package io.tsunagu.invitations;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.PlannedEvent;
 import io.tsunagu.planning.Plans;
 
@@ -32,6 +37,11 @@ class OrganisedEvents {
 	 */
 	PlannedEvent forInviting(long planId, long employeeId) {
 		return organisedBy(this.plans.lockForInviting(planId).orElseThrow(InvitationNotFound::new), employeeId);
+	}
+
+	/** The event's organisers among the people the directory found, the lead first. */
+	static List<EmployeeRef> organisers(PlannedEvent event, Map<Long, EmployeeRef> people) {
+		return event.organiserIds().stream().map(people::get).filter(Objects::nonNull).toList();
 	}
 
 	private static PlannedEvent organisedBy(PlannedEvent event, long employeeId) {

@@ -89,7 +89,10 @@ class RsvpAnswers {
 		PlannedEvent event = found.event();
 		Optional<EmployeeRef> person = this.directory.findById(invitation.getEmployeeId());
 		String invitee = person.map(EmployeeRef::name).orElse("");
-		var organisers = this.directory.findAllById(event.organiserIds()).values().stream().map(EmployeeRef::name).toList();
+		var organisers = OrganisedEvents.organisers(event, this.directory.findAllById(event.organiserIds()))
+			.stream()
+			.map(EmployeeRef::name)
+			.toList();
 		DepartmentRef department = person.flatMap(p -> this.directory.department(p.departmentCode())).orElse(null);
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
 				invitation.getNote(), this.attendances.of(event.id()), department, event.acceptsAnswersAt(now),

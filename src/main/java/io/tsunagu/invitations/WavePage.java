@@ -29,9 +29,13 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 
 	/**
 	 * The invitations sent: the rows shown (those with the answer {@code shown}, or all when it is
-	 * null), how many were sent in all, and how many have each answer.
+	 * null), and how many have each answer.
 	 */
-	record Sent(List<SentRow> rows, long total, java.util.Map<Answer, Long> answers, Answer shown) {
+	record Sent(List<SentRow> rows, java.util.Map<Answer, Long> answers, Answer shown) {
+
+		public long total() {
+			return this.answers.values().stream().mapToLong(Long::longValue).sum();
+		}
 
 		public Answer[] filters() {
 			return Answer.values();
