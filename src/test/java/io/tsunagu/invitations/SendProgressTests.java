@@ -181,7 +181,7 @@ class SendProgressTests extends InvitationTestBase {
 
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", plan, wave)
 				.with(user(this.users.loadUserByUsername(this.david.email()))))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", other, wave).with(organiser()))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", other, draft).with(organiser()))
