@@ -208,6 +208,33 @@ class AnswerPageTests extends InvitationTestBase {
 			.andExpect(status().isTooManyRequests());
 	}
 
+	@Test
+	void aNoteTooLongSaysSoAndANoteWithControlCharactersIsRefusedChangingNothing() throws Exception {
+		long plan = this.events.anApprovedEvent("長いメモの会 " + System.nanoTime(), 30);
+		String token = this.support.invite(plan, List.of(this.invitee)).get(0);
+		Object before = state(plan);
+		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "ATTENDING").param("note", "あ".repeat(1001))
+				.with(from(this.client)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flash", "rsvp.refused.noteTooLong"));
+		var refused = this.mvc.perform(post("/rsvp/{t}", token).param("answer", "DECLINED").param("note", "遅れます\u0000")
+				.with(from(this.client)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flash", "typeMismatch.java.lang.String"))
+			.andReturn();
+		// The flash lives in the session (in the database): follow the redirect with its cookie.
+		this.mvc.perform(get("/rsvp/{t}", token).cookie(refused.getResponse().getCookie("SESSION")).with(from(this.client)))
+			.andExpect(content().string(containsString("保存できない制御文字")));
+		assertThat(state(plan)).as("nothing recorded").isEqualTo(before);
+		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "MAYBE").with(from(this.client)).with(csrf()))
+			.andExpect(flash().attribute("flash", "rsvp.refused.choice"));
+		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "ATTENDING").param("note", "一行目\n二行目 🎉")
+				.with(from(this.client)).with(csrf()))
+			.andExpect(flash().attribute("flash", "rsvp.recorded.ATTENDING"));
+		assertThat(this.jdbc.sql("SELECT note FROM invitations WHERE plan_id = ?").param(plan).query(String.class).single())
+			.isEqualTo("一行目\n二行目 🎉");
+	}
+
 	private static RequestPostProcessor from(String address) {
 		return request -> {
 			request.setRemoteAddr(address);
