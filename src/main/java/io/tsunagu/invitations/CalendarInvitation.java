@@ -95,7 +95,31 @@ final class CalendarInvitation {
 		timezones.setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(zone), vtimezone(event)));
 		// RFC 5545 cannot hold a double quote in a parameter at all (a CN of Ann "Ace" Lee); RFC 6868's
 		// caret encoding can, and biweekly quotes a value with ; , : itself.
-		return Biweekly.write(calendar).caretEncoding(true).go();
+		return fold(Biweekly.write(calendar).caretEncoding(true).foldLines(false).go());
+	}
+
+	/**
+	 * Folds each content line at 75 octets, as RFC 5545 asks (biweekly counts characters, and a line of
+	 * Japanese is three times as long in UTF-8), never inside a character.
+	 */
+	static String fold(String ics) {
+		StringBuilder folded = new StringBuilder(ics.length() + ics.length() / 20);
+		for (String line : ics.split("\r\n")) {
+			int octets = 0;
+			for (int i = 0; i < line.length();) {
+				int codePoint = line.codePointAt(i);
+				int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+				if (octets + size > 75) {
+					folded.append("\r\n ");
+					octets = 1;
+				}
+				folded.appendCodePoint(codePoint);
+				octets += size;
+				i += Character.charCount(codePoint);
+			}
+			folded.append("\r\n");
+		}
+		return folded.toString();
 	}
 
 	/**
