@@ -135,7 +135,8 @@ final class CalendarInvitation {
 
 	/**
 	 * A text value (summary, description, location): line breaks kept as LF (biweekly escapes them, and
-	 * ; , \ too), other control characters dropped, since an iCalendar TEXT value may not hold them.
+	 * semicolons, commas and backslashes too), other control characters dropped, since an iCalendar TEXT
+	 * value may not hold them.
 	 */
 	static String text(String value) {
 		if (value == null) {

@@ -87,8 +87,8 @@ class MimeMessages {
 
 	/**
 	 * A value for a header, on one line. Jakarta Mail encodes what is not ASCII (RFC 2047) and quotes a
-	 * display name with {@code " , ; :}, but passes a bare CR or LF through, which would end the header
-	 * early and start another; a name or title with a line break is one line here.
+	 * display name with quotes, commas, semicolons or colons, but passes a bare CR or LF through, which
+	 * would end the header early and start another; a name or title with a line break is one line here.
 	 */
 	static String headerText(String value) {
 		if (value == null) {

@@ -269,7 +269,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 				try {
 					go.await();
 					return (Object) this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
-							announce(sales, audience));
+							announce(sales, audience)).invited();
 				}
 				catch (InvitationRefused refused) {
 					return refused.messageKey();
