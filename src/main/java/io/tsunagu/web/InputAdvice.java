@@ -4,6 +4,8 @@ import java.beans.PropertyEditorSupport;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -29,8 +31,11 @@ class InputAdvice {
 
 	private final MessageSource messages;
 
-	InputAdvice(MessageSource messages) {
+	private final LayoutAdvice layout;
+
+	InputAdvice(MessageSource messages, LayoutAdvice layout) {
 		this.messages = messages;
+		this.layout = layout;
 	}
 
 	@InitBinder
@@ -40,21 +45,26 @@ class InputAdvice {
 
 	@ExceptionHandler(BindException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String invalidForm(BindException ex, Locale locale, Model model) {
-		return invalid(ex.getAllErrors(), locale, model);
+	String invalidForm(BindException ex, Locale locale, HttpServletRequest request, Model model) {
+		return invalid(ex.getAllErrors(), locale, request, model);
 	}
 
 	/** A request parameter or part of the address of the wrong type (or with control characters). */
 	@ExceptionHandler(TypeMismatchException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String invalidParameter(TypeMismatchException ex, Locale locale, Model model) {
+	String invalidParameter(TypeMismatchException ex, Locale locale, HttpServletRequest request, Model model) {
 		String type = ex.getRequiredType() == null ? null : ex.getRequiredType().getName();
 		String[] codes = type == null ? new String[] { "typeMismatch" }
 				: new String[] { "typeMismatch." + type, "typeMismatch" };
-		return invalid(List.of(new DefaultMessageSourceResolvable(codes)), locale, model);
+		return invalid(List.of(new DefaultMessageSourceResolvable(codes)), locale, request, model);
 	}
 
-	private String invalid(List<? extends MessageSourceResolvable> errors, Locale locale, Model model) {
+	// An exception handler's model gets nothing from the @ModelAttribute methods: the layout's own are added here.
+	private String invalid(List<? extends MessageSourceResolvable> errors, Locale locale, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("zone", this.layout.zone());
+		model.addAttribute("demo", this.layout.demo());
+		model.addAttribute("languageLinks", this.layout.languageLinks(request));
 		model.addAttribute("problems",
 				errors.stream().map(error -> this.messages.getMessage(error, locale)).distinct().toList());
 		return "error/invalid";
