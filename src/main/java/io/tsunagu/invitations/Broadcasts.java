@@ -135,14 +135,13 @@ class Broadcasts {
 			catch (InvitationMails.CannotReach cannot) {
 				// Nothing else refers to it yet: no link was issued and no mail queued.
 				this.invitations.delete(invitation);
-				unreached.add(InvitationWaves.unreached(invitation, member, cannot));
+				unreached.add(WaveOutcome.Unreached.of(member.id(), member, cannot.reason()));
 			}
 		}
 		wave.markSent(event, this.clock.instant());
-		int invited = members.size() - unreached.size();
-		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, invited + " announced"
-				+ (unreached.isEmpty() ? "" : ", not reached: " + InvitationWaves.emails(unreached)));
-		return new WaveOutcome(invited, unreached);
+		WaveOutcome outcome = new WaveOutcome(members.size() - unreached.size(), unreached);
+		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, outcome.describe("announced"));
+		return outcome;
 	}
 
 	private BroadcastPage page(PlannedEvent event, BroadcastForm form, AudiencePreview preview) {

@@ -221,22 +221,12 @@ class InvitationWaves {
 			catch (InvitationMails.CannotReach cannot) {
 				leftOver = leftOver != null ? leftOver : draftWave(event, organiserId);
 				invitation.returnTo(leftOver);
-				unreached.add(unreached(invitation, invitee, cannot));
+				unreached.add(WaveOutcome.Unreached.of(invitation.getEmployeeId(), invitee, cannot.reason()));
 			}
 		}
-		int invited = list.size() - unreached.size();
-		this.audit.record(actor, "invitation.wave.send", subject(planId), invited + " personal invitations"
-				+ (unreached.isEmpty() ? "" : ", not reached: " + emails(unreached)));
-		return new WaveOutcome(invited, unreached);
-	}
-
-	static WaveOutcome.Unreached unreached(Invitation invitation, EmployeeRef invitee, InvitationMails.CannotReach why) {
-		return invitee == null ? new WaveOutcome.Unreached("#" + invitation.getEmployeeId(), "", why.reason())
-				: new WaveOutcome.Unreached(invitee.name(), invitee.email(), why.reason());
-	}
-
-	static String emails(List<WaveOutcome.Unreached> unreached) {
-		return unreached.stream().map(u -> u.email().isEmpty() ? u.name() : u.email()).collect(Collectors.joining(", "));
+		WaveOutcome outcome = new WaveOutcome(list.size() - unreached.size(), unreached);
+		this.audit.record(actor, "invitation.wave.send", subject(planId), outcome.describe("personal invitations"));
+		return outcome;
 	}
 
 	/**
