@@ -1,6 +1,7 @@
 package io.tsunagu.invitations;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,12 +95,13 @@ class Broadcasts {
 	/**
 	 * Announces the event to everyone in the segment not yet invited, each with an invitation and a link of
 	 * their own, and a mail that says how many already said yes, and how many of them from the recipient's
-	 * department. All or nothing, in this transaction.
-	 * @return how many were invited
+	 * department, in this transaction. Someone whose address or data cannot go into a mail is left out
+	 * and named in the outcome with the reason; everyone else is invited.
+	 * @return how many were invited, and who could not be reached
 	 * @throws InvitationRefused before approval or the personal wave, without an announcement, when the
 	 * segment reaches nobody, or when it no longer reaches the number of people the organiser confirmed
 	 */
-	int send(long planId, long organiserId, String actor, BroadcastForm form) {
+	WaveOutcome send(long planId, long organiserId, String actor, BroadcastForm form) {
 		PlannedEvent event = this.organised.forInviting(planId, organiserId);
 		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
 		Segment segment = segment(form, departments);
@@ -118,19 +120,28 @@ class Broadcasts {
 		Attendance attendance = this.attendances.of(planId);
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(event.organiserIds());
 		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
+		List<WaveOutcome.Unreached> unreached = new ArrayList<>();
 		for (EmployeeRef member : members) {
 			Invitation invitation = Invitation.announcement(wave, member.id(), this.clock.instant());
-			invitation.send(this.clock.instant());
-			this.invitations.save(invitation);
 			DepartmentRef department = departments.get(member.departmentCode());
 			Map<String, Object> counts = Map.of("attending", attendance.total(), "fromDepartment",
 					attendance.from(member.departmentCode()), "department",
 					department == null ? member.departmentCode() : department.displayName(member.locale()));
-			this.outbox.queue(this.mails.invitation("announcement", counts, event, wave, organisers, invitation, member));
+			try {
+				invitation.send(this.clock.instant());
+				this.invitations.save(invitation);
+				this.outbox.queue(this.mails.invitation("announcement", counts, event, wave, organisers, invitation, member));
+			}
+			catch (InvitationMails.CannotReach cannot) {
+				// Nothing else refers to it yet: no link was issued and no mail queued.
+				this.invitations.delete(invitation);
+				unreached.add(WaveOutcome.Unreached.of(member.id(), member, cannot.reason()));
+			}
 		}
 		wave.markSent(event, this.clock.instant());
-		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, members.size() + " announced");
-		return members.size();
+		WaveOutcome outcome = new WaveOutcome(members.size() - unreached.size(), unreached);
+		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, outcome.describe("announced"));
+		return outcome;
 	}
 
 	private BroadcastPage page(PlannedEvent event, BroadcastForm form, AudiencePreview preview) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -36,6 +37,8 @@ import biweekly.util.UtcOffset;
  * replaces the entry in the calendar instead of adding one.
  */
 final class CalendarInvitation {
+
+	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F]");
 
 	/** What the calendar needs to know of the event. */
 	record Event(long id, String title, String description, ZonedDateTime start, ZonedDateTime end, String location,
@@ -65,22 +68,22 @@ final class CalendarInvitation {
 		VEvent entry = new VEvent();
 		entry.setUid(uid(event.id(), domain));
 		entry.setSequence(event.sequence());
-		entry.setSummary(event.title());
+		entry.setSummary(text(event.title()));
 		if (event.description() != null) {
-			entry.setDescription(event.description());
+			entry.setDescription(text(event.description()));
 		}
 		entry.setDateStart(Date.from(event.start().toInstant()), true);
 		entry.setDateEnd(Date.from(event.end().toInstant()), true);
 		if (event.location() != null) {
-			entry.setLocation(event.location());
+			entry.setLocation(text(event.location()));
 		}
 		if (event.url() != null) {
 			entry.setUrl(event.url());
 		}
 		entry.setStatus(status);
-		Organizer organizer = new Organizer(event.organiserName(), event.organiserEmail());
+		Organizer organizer = new Organizer(name(event.organiserName()), event.organiserEmail());
 		entry.setOrganizer(organizer);
-		Attendee attendee = new Attendee(attendeeName, attendeeEmail);
+		Attendee attendee = new Attendee(name(attendeeName), attendeeEmail);
 		attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
 		attendee.setParticipationStatus(ParticipationStatus.NEEDS_ACTION);
 		attendee.setRsvp(true);
@@ -90,9 +93,57 @@ final class CalendarInvitation {
 		ZoneId zone = event.start().getZone();
 		TimezoneInfo timezones = calendar.getTimezoneInfo();
 		timezones.setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(zone), vtimezone(event)));
-		return Biweekly.write(calendar).go();
+		// RFC 5545 cannot hold a double quote in a parameter at all (a CN of Ann "Ace" Lee); RFC 6868's
+		// caret encoding can, and biweekly quotes a value with ; , : itself.
+		return fold(Biweekly.write(calendar).caretEncoding(true).foldLines(false).go());
 	}
 
+	/**
+	 * Folds each content line at 75 octets, as RFC 5545 asks (biweekly counts characters, and a line of
+	 * Japanese is three times as long in UTF-8), never inside a character.
+	 */
+	static String fold(String ics) {
+		StringBuilder folded = new StringBuilder(ics.length() + ics.length() / 20);
+		for (String line : ics.split("\r\n")) {
+			int octets = 0;
+			for (int i = 0; i < line.length();) {
+				int codePoint = line.codePointAt(i);
+				int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+				if (octets + size > 75) {
+					folded.append("\r\n ");
+					octets = 1;
+				}
+				folded.appendCodePoint(codePoint);
+				octets += size;
+				i += Character.charCount(codePoint);
+			}
+			folded.append("\r\n");
+		}
+		return folded.toString();
+	}
+
+	/**
+	 * A name as a {@code CN} parameter holds it: on one line, since a parameter has no line breaks, and
+	 * without control characters, which no parameter may hold.
+	 */
+	static String name(String value) {
+		if (value == null) {
+			return null;
+		}
+		return CONTROLS.matcher(value).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+	}
+
+	/**
+	 * A text value (summary, description, location): line breaks kept as LF (biweekly escapes them, and
+	 * semicolons, commas and backslashes too), other control characters dropped, since an iCalendar TEXT
+	 * value may not hold them.
+	 */
+	static String text(String value) {
+		if (value == null) {
+			return null;
+		}
+		return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
+	}
 	/**
 	 * The zone's observances around the event, from Java's own zone rules: nothing is fetched from
 	 * the network, and a one-off event needs only the offsets in force at its start and end.

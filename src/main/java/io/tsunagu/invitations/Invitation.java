@@ -103,6 +103,20 @@ class Invitation {
 		this.sentAt = now;
 	}
 
+	/**
+	 * The invitation could not be mailed (the invitee's address or data cannot go into a mail): it goes
+	 * back, unsent, onto the list being written, where the organiser still sees who is to be reached.
+	 * Only within the sending itself, before anyone could have answered.
+	 */
+	void returnTo(InvitationWave draft) {
+		draft.requireDraft();
+		if (this.sentAt == null || this.answeredAt != null || this.answer != Answer.PENDING) {
+			throw new IllegalStateException("Only an invitation just sent goes back onto the list");
+		}
+		this.sentAt = null;
+		this.waveId = draft.getId();
+	}
+
 	/** Whether the invitee may answer now: a sent invitation, before the RSVP deadline. */
 	void requireAnswerable(PlannedEvent event, Instant now) {
 		if (this.sentAt == null) {

@@ -97,8 +97,9 @@ class InvitationController {
 	@PostMapping("/plans/{id}/invitations/send")
 	String send(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
 		try {
-			int sent = this.waves.send(id, employee(user), user.getEmail());
-			redirect.addFlashAttribute("flashArgs", new Object[] { sent });
+			WaveOutcome outcome = this.waves.send(id, employee(user), user.getEmail());
+			redirect.addFlashAttribute("flashArgs", new Object[] { outcome.invited() });
+			redirect.addFlashAttribute("unreached", outcome.unreached());
 		}
 		catch (InvitationRefused refused) {
 			return warn(redirect, id, refused.messageKey());

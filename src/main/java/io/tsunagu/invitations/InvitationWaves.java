@@ -186,10 +186,12 @@ class InvitationWaves {
 
 	/**
 	 * Sends the personal wave being written: every invitee gets a link of their own and a mail, queued in
-	 * this transaction, so either all go out or none.
-	 * @return how many were invited
+	 * this transaction. Someone whose address or data cannot go into a mail is not invited: their
+	 * invitation goes back onto a new list being written, and the outcome says who and why, while
+	 * everyone else's invitation goes out.
+	 * @return how many were invited, and who could not be reached
 	 */
-	int send(long planId, long organiserId, String actor) {
+	WaveOutcome send(long planId, long organiserId, String actor) {
 		PlannedEvent event = this.organised.forInviting(planId, organiserId);
 		InvitationWave wave = this.waves
 			.findByPlanIdAndKindAndStatus(planId, InvitationWave.Kind.PERSONAL, InvitationWave.Status.DRAFT)
@@ -205,16 +207,26 @@ class InvitationWaves {
 				java.util.stream.Stream.concat(list.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 					.toList());
 		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
+		List<WaveOutcome.Unreached> unreached = new ArrayList<>();
+		InvitationWave leftOver = null;
 		for (Invitation invitation : list) {
 			invitation.send(this.clock.instant());
 			EmployeeRef invitee = refs.get(invitation.getEmployeeId());
-			if (invitee == null) {
-				throw new InvitationNotFound();
+			try {
+				if (invitee == null) {
+					throw new InvitationMails.CannotReach("invitations.unreachable.gone");
+				}
+				this.outbox.queue(this.mails.invitation("invitation", Map.of(), event, wave, organisers, invitation, invitee));
 			}
-			this.outbox.queue(this.mails.invitation("invitation", Map.of(), event, wave, organisers, invitation, invitee));
+			catch (InvitationMails.CannotReach cannot) {
+				leftOver = leftOver != null ? leftOver : draftWave(event, organiserId);
+				invitation.returnTo(leftOver);
+				unreached.add(WaveOutcome.Unreached.of(invitation.getEmployeeId(), invitee, cannot.reason()));
+			}
 		}
-		this.audit.record(actor, "invitation.wave.send", subject(planId), list.size() + " personal invitations");
-		return list.size();
+		WaveOutcome outcome = new WaveOutcome(list.size() - unreached.size(), unreached);
+		this.audit.record(actor, "invitation.wave.send", subject(planId), outcome.describe("personal invitations"));
+		return outcome;
 	}
 
 	/**

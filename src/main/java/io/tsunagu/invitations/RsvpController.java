@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
@@ -47,13 +48,10 @@ class RsvpController {
 
 	@GetMapping("/rsvp/{token}")
 	String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (this.misses.isBlocked(request.getRemoteAddr())) {
-			return tooMany(response);
-		}
 		boolean head = "HEAD".equalsIgnoreCase(request.getMethod());
 		Optional<AnswerPage> page = this.answers.open(token, !head);
 		if (page.isEmpty()) {
-			return invalid(request, response);
+			return miss(request, response);
 		}
 		speakTheInviteesLanguage(page.get(), request, response);
 		model.addAttribute("page", page.get());
@@ -66,16 +64,13 @@ class RsvpController {
 	@PostMapping("/rsvp/{token}")
 	String answer(@PathVariable String token, @Valid @ModelAttribute("form") AnswerForm form, BindingResult binding,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (this.misses.isBlocked(request.getRemoteAddr())) {
-			return tooMany(response);
-		}
 		if (binding.hasErrors()) {
-			return warn(redirect, token, "rsvp.refused.choice");
+			return warn(redirect, token, refusal(binding));
 		}
 		try {
 			Optional<Answer> answer = this.answers.answer(token, form.answer(), form.note());
 			if (answer.isEmpty()) {
-				return invalid(request, response);
+				return miss(request, response);
 			}
 			redirect.addFlashAttribute("flash", "rsvp.recorded." + answer.get().name());
 		}
@@ -95,10 +90,26 @@ class RsvpController {
 		}
 	}
 
-	private String invalid(HttpServletRequest request, HttpServletResponse response) {
+	/**
+	 * A link that leads nowhere. Only misses count and only misses are refused: a valid link always
+	 * opens, so that a whole office behind one address is never locked out by someone's typos.
+	 */
+	private String miss(HttpServletRequest request, HttpServletResponse response) {
+		if (this.misses.isBlocked(request.getRemoteAddr())) {
+			return tooMany(response);
+		}
 		this.misses.record(request.getRemoteAddr());
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		return "invitations/invalid";
+	}
+
+	/** Why an answer could not be bound: the note's own limits have their own words, anything else is no choice. */
+	private static String refusal(BindingResult binding) {
+		FieldError note = binding.getFieldError("note");
+		if (note == null) {
+			return "rsvp.refused.choice";
+		}
+		return "typeMismatch".equals(note.getCode()) ? "typeMismatch.java.lang.String" : "rsvp.refused.noteTooLong";
 	}
 
 	private static String tooMany(HttpServletResponse response) {

@@ -13,10 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts answer links that lead nowhere, per client address, in a fixed window. Past the limit the
- * client gets 429 for every answer link until the window ends, valid or not, so the limit cannot be
- * used to tell a live link from a dead one. Kept in the database so that every instance counts the
- * same misses. Guessing a 256-bit token is hopeless anyway; this keeps scanners and typos from
- * hammering the database.
+ * client gets 429 instead of the page for a dead link for further misses until the window ends; a valid link
+ * is never refused, since many people share one address behind a company proxy and one person's typos
+ * must not lock out the office. Kept in the database so that every instance counts the same misses.
+ * Guessing a 256-bit token is hopeless anyway; this keeps scanners and typos from hammering the
+ * database with writes.
  */
 @Component
 class RsvpMisses {

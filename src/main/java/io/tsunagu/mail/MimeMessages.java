@@ -3,6 +3,7 @@ package io.tsunagu.mail;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -28,6 +29,8 @@ class MimeMessages {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
+	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F]");
+
 	private final InternetAddress from;
 
 	MimeMessages(MailSettings settings) throws MessagingException, UnsupportedEncodingException {
@@ -42,12 +45,13 @@ class MimeMessages {
 		message.setFrom(this.from);
 		try {
 			message.setRecipient(Message.RecipientType.TO, mail.recipientName() == null
-					? new InternetAddress(mail.recipient(), true) : new InternetAddress(mail.recipient(), mail.recipientName(), UTF_8));
+					? new InternetAddress(mail.recipient(), true)
+					: new InternetAddress(mail.recipient(), headerText(mail.recipientName()), UTF_8));
 		}
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
-		message.setSubject(mail.subject(), UTF_8);
+		message.setSubject(headerText(mail.subject()), UTF_8);
 		message.setSentDate(new Date());
 
 		MimeMultipart alternative = new MimeMultipart("alternative");
@@ -81,6 +85,17 @@ class MimeMessages {
 		return message;
 	}
 
+	/**
+	 * A value for a header, on one line. Jakarta Mail encodes what is not ASCII (RFC 2047) and quotes a
+	 * display name with quotes, commas, semicolons or colons, but passes a bare CR or LF through, which
+	 * would end the header early and start another; a name or title with a line break is one line here.
+	 */
+	static String headerText(String value) {
+		if (value == null) {
+			return null;
+		}
+		return CONTROLS.matcher(value).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+	}
 	/** Jakarta Mail makes up a new Message-ID on every save; ours was chosen when the mail was queued. */
 	private static final class FixedIdMimeMessage extends MimeMessage {
 

@@ -103,7 +103,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 			.doesNotContain(this.david.id(), this.manager.id(), emily.id(), this.organiser.id());
 
 		int sent = this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
-				announce(form, preview.count()));
+				announce(form, preview.count())).invited();
 
 		assertThat(sent).isEqualTo(preview.count());
 		assertThat(count("""
@@ -269,7 +269,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 				try {
 					go.await();
 					return (Object) this.broadcasts.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER,
-							announce(sales, audience));
+							announce(sales, audience)).invited();
 				}
 				catch (InvitationRefused refused) {
 					return refused.messageKey();
@@ -317,6 +317,32 @@ class BroadcastWaveTests extends InvitationTestBase {
 		this.mvc.perform(post("/plans/{id}/invitations/broadcast", plan).param("send", "true").param("departments", "PR")
 				.param("message", ANNOUNCEMENT).param("expected", "12").with(other).with(csrf()))
 			.andExpect(status().isNotFound());
+		assertNothingBroadcast(plan);
+	}
+
+	@Test
+	void refusesAnAnnouncementWithControlCharactersKeepingTheFormAndSendingNothing() throws Exception {
+		long plan = this.events.anApprovedEvent("制御文字の会 " + System.nanoTime(), 100);
+		this.support.invite(plan, List.of(this.david));
+		long audience = this.broadcasts.preview(plan, this.organiser.id(), new BroadcastForm(Set.of("PR"), Set.of(),
+				null, null, null, null)).preview().count();
+		Document page = html(post("/plans/{id}/invitations/broadcast", plan).param("send", "true")
+			.param("departments", "PR")
+			.param("message", ANNOUNCEMENT + "\u0007")
+			.param("expected", String.valueOf(audience))
+			.with(organiserLogin())
+			.with(csrf()));
+		assertThat(page.select(".alert-warning").text()).contains("保存できない制御文字");
+		assertThat(page.select("input[name=departments][checked]").eachAttr("value")).containsExactly("PR");
+		assertNothingBroadcast(plan);
+		page = html(post("/plans/{id}/invitations/broadcast", plan).param("departments", "PR")
+			.param("expected", "many")
+			.param("message", ANNOUNCEMENT)
+			.param("lang", "en")
+			.with(organiserLogin())
+			.with(csrf()));
+		assertThat(page.select(".alert-warning").text()).contains("Enter a whole number").doesNotContain("Failed to convert");
+		assertThat(page.select("textarea[name=message]").text()).isEqualTo(ANNOUNCEMENT);
 		assertNothingBroadcast(plan);
 	}
 

@@ -43,6 +43,27 @@ class CalendarInvitationTests {
 	}
 
 	@Test
+	void namesAndTextWithQuotesSeparatorsLineBreaksEmojiAndThousandsOfCharactersReadBack() {
+		ZonedDateTime start = ZonedDateTime.of(2026, 12, 18, 19, 0, 0, 0, TOKYO);
+		String title = "\"乾杯\"; 会, 議: \\ 🎉";
+		String description = ("\"引用\" ; , : \\ 改行\n絵文字🎉 ").repeat(100).substring(0, 2000);
+		String organiser = "佐藤 \"Misaki\" 美咲; PR, Tokyo: \\ ^ 🎉";
+		CalendarInvitation.Event event = new CalendarInvitation.Event(7, title, description, start, start.plusHours(2),
+				"本社; 8F, \"ラウンジ\": \\", null, 0, organiser, "organiser@tsunagu.example");
+		String ics = CalendarInvitation.request(event, "d.example", "Ann \"Ace\" O'Neil;, : \\\r\nsecond 🎉",
+				"ann@d.example");
+
+		VEvent parsed = Biweekly.parse(ics).first().getEvents().get(0);
+		assertThat(parsed.getAttendees().get(0).getCommonName()).isEqualTo("Ann \"Ace\" O'Neil;, : \\ second 🎉");
+		assertThat(parsed.getOrganizer().getCommonName()).isEqualTo(organiser);
+		assertThat(parsed.getSummary().getValue()).isEqualTo(title);
+		assertThat(parsed.getDescription().getValue()).isEqualTo(description);
+		assertThat(parsed.getLocation().getValue()).isEqualTo("本社; 8F, \"ラウンジ\": \\");
+		assertThat(ics.split("\r\n")).as("folded lines of at most 75 octets")
+			.allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+	}
+
+	@Test
 	void aChangeKeepsTheUidAndRaisesTheSequence() {
 		ZonedDateTime start = ZonedDateTime.of(2026, 12, 18, 19, 0, 0, 0, TOKYO);
 		VEvent first = Biweekly.parse(CalendarInvitation.request(event(0, start), "d.example", "A", "a@d.example"))

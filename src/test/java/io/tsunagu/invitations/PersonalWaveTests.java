@@ -14,6 +14,7 @@ import io.tsunagu.planning.PlanStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -134,6 +135,29 @@ class PersonalWaveTests extends InvitationTestBase {
 				.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))).with(csrf()))
 			.andExpect(flash().attribute("flash", "invitations.sent"));
 		assertThat(count("SELECT count(*) FROM invitations WHERE plan_id = ? AND sent_at IS NOT NULL", plan)).isEqualTo(2);
+	}
+
+	@Test
+	void formsWithoutFieldsOfTheirOwnRefuseControlCharactersAndTypeErrorsOnAPageInThePersonsLanguage() throws Exception {
+		long plan = this.events.anApprovedEvent("不正な入力の会 " + System.nanoTime(), 30);
+		this.waves.add(plan, this.organiser.id(), ApprovedEvents.ORGANISER, this.david.id());
+		long invitation = this.jdbc.sql("SELECT id FROM invitations WHERE plan_id = ?").param(plan).query(Long.class).single();
+		this.mvc.perform(post("/plans/{id}/invitations/{i}/message", plan, invitation).param("text", "ありがとう\u0000")
+				.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("何も変更していません")))
+			.andExpect(content().string(containsString("保存できない制御文字（NULなど）が含まれています。")));
+		this.mvc.perform(post("/plans/{id}/invitations/capacity", plan).param("capacity", "abc").param("lang", "en")
+				.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Enter a whole number")))
+			.andExpect(content().string(not(containsString("Failed to convert"))));
+		this.mvc.perform(get("/plans/{id}/invitations", plan).param("answer", "MAYBE")
+				.with(user(this.users.loadUserByUsername(ApprovedEvents.ORGANISER))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("表示された選択肢から選ぶか")));
+		assertThat(this.jdbc.sql("SELECT message FROM invitations WHERE id = ?").param(invitation).query(String.class)
+			.optional()).isEmpty();
 	}
 
 	@Test
