@@ -1,12 +1,12 @@
 package io.tsunagu.accounts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,7 +17,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import io.tsunagu.directory.DemoMode;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,17 +58,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes,
-			@Value("${tsunagu.demo.enabled:false}") boolean demo) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, DemoMode demo) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> anyone = AuthenticatedAuthorizationManager.authenticated();
+		AuthorizationManager<RequestAuthorizationContext> admins = AuthorityAuthorizationManager.hasRole("ADMIN");
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/password", "/password/*", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMIN")
-			// The built-in mailbox shows everybody's mail: administrators only, except in the demo company.
+			// The built-in mailbox shows everybody's mail: administrators only, except in the demo company
+			// (asked at each request: the demo can be left while the application runs).
 			.requestMatchers("/mailbox/**", "/mailbox")
-			.access(demo ? AuthenticatedAuthorizationManager.authenticated() : AuthorityAuthorizationManager.hasRole("ADMIN"))
+			.access((authentication, context) -> (demo.isOn() ? anyone : admins).authorize(authentication, context))
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
