@@ -91,10 +91,10 @@ class LeavingTheDemoTests {
 
 		// Only an administrator, only with a confirmed password of at least 12 characters; bad input changes nothing.
 		this.mvc.perform(post("/admin/demo").cookie(organiser).with(csrf())
-			.param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD).param("understood", "true"))
+			.param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD).param("understood", "on"))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/demo").cookie(admin).with(csrf())
-			.param("password", "too-short").param("confirmation", "too-short").param("understood", "true"))
+			.param("password", "too-short").param("confirmation", "too-short").param("understood", "on"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("The password needs at least 12 characters.")));
 		this.mvc.perform(post("/admin/demo").cookie(admin).with(csrf()).param("lang", "ja")
@@ -106,7 +106,7 @@ class LeavingTheDemoTests {
 
 		// The administrator's own session goes on, under a new id.
 		admin = this.mvc.perform(post("/admin/demo").cookie(admin).with(csrf())
-			.param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD).param("understood", "true"))
+			.param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD).param("understood", "on"))
 			.andExpect(redirectedUrl("/admin/directory"))
 			.andExpect(flash().attribute("flash", "demo.left"))
 			.andReturn()
