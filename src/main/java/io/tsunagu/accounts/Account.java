@@ -43,6 +43,10 @@ class Account {
 		this.passwordHash = passwordHash;
 	}
 
+	Long getId() {
+		return this.id;
+	}
+
 	String getEmail() {
 		return this.email;
 	}

@@ -18,12 +18,9 @@ class AccountDetails implements UserDetailsService {
 
 	private final Directory directory;
 
-	private final LoginThrottle throttle;
-
-	AccountDetails(Accounts accounts, Directory directory, LoginThrottle throttle) {
+	AccountDetails(Accounts accounts, Directory directory) {
 		this.accounts = accounts;
 		this.directory = directory;
-		this.throttle = throttle;
 	}
 
 	@Override
@@ -35,8 +32,7 @@ class AccountDetails implements UserDetailsService {
 		String name = employee != null ? employee.name() : account.getEmail();
 		Locale locale = employee != null ? employee.locale() : Locale.JAPANESE;
 		return new TsunaguUser(account.getEmail(), account.getPasswordHash(), name,
-				employee != null ? employee.id() : null, locale, account.isAdmin(), account.isEnabled(),
-				this.throttle.isLocked(email));
+				employee != null ? employee.id() : null, locale, account.isAdmin(), account.isEnabled());
 	}
 
 }

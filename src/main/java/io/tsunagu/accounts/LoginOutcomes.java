@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -16,18 +17,15 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import io.tsunagu.audit.AuditLog;
 
 /**
- * What follows a login attempt: failures are counted towards the throttle and audited; a success
- * resets the count and switches the pages to the person's own language.
+ * What follows a login attempt: failures are audited (the throttle counted them already); a success
+ * switches the pages to the person's own language.
  */
 @Component
 class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
-	private final LoginThrottle throttle;
-
 	private final AuditLog audit;
 
-	LoginOutcomes(LoginThrottle throttle, AuditLog audit) {
-		this.throttle = throttle;
+	LoginOutcomes(AuditLog audit) {
 		this.audit = audit;
 		setDefaultTargetUrl("/");
 	}
@@ -36,7 +34,6 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		TsunaguUser user = (TsunaguUser) authentication.getPrincipal();
-		this.throttle.recordSuccess(user.getEmail());
 		request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, user.getLocale());
 		this.audit.record(user.getEmail(), "login", null, null);
 		super.onAuthenticationSuccess(request, response, authentication);
@@ -46,7 +43,8 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String email = request.getParameter("email");
-		boolean locked = this.throttle.recordFailure(email);
+		// Counted by ThrottledLogins before the password was checked.
+		boolean locked = exception instanceof LockedException;
 		this.audit.record(email, locked ? "login.locked" : "login.failed", null, null);
 		response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
 	}

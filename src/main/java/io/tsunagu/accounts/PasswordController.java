@@ -1,6 +1,8 @@
 package io.tsunagu.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,14 +49,15 @@ class PasswordController {
 
 	@PostMapping("/password/{token}")
 	String set(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (password.length() < PasswordLinks.MIN_PASSWORD_LENGTH || !password.equals(confirmation)) {
 			model.addAttribute("problem", password.equals(confirmation) ? "password.tooShort" : "password.mismatch");
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return setForm(token, model, response);
 		}
-		if (!this.links.setPassword(token, password)) {
+		HttpSession session = request.getSession(false);
+		if (!this.links.setPassword(token, password, session != null ? session.getId() : null)) {
 			return invalid(response);
 		}
 		redirect.addFlashAttribute("flash", "password.set");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,8 +54,11 @@ class PasswordLinks {
 
 	private final Clock clock;
 
+	private final Sessions sessions;
+
 	PasswordLinks(JdbcClient jdbc, Directory directory, Accounts accounts, Outbox outbox, PasswordEncoder passwords,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, Sessions sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.accounts = accounts;
@@ -87,7 +91,7 @@ class PasswordLinks {
 			.params(recipient, hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALID_FOR)))
 			.update();
 		this.outbox.queue(MailRequest.of(recipient, employee.map(EmployeeRef::name).orElse(null),
-				employee.map(EmployeeRef::locale).orElse(java.util.Locale.JAPANESE), "password-link",
+				employee.map(EmployeeRef::locale).orElse(Locale.JAPANESE), "password-link",
 				Map.of("path", "/password/" + token, "minutes", VALID_FOR.toMinutes()), new Object[0], null));
 		this.audit.record(recipient, "account.password-link", recipient, null);
 	}
@@ -105,11 +109,13 @@ class PasswordLinks {
 	}
 
 	/**
-	 * Sets the password and uses the link up; creates the login of an employee who had none.
+	 * Sets the password and uses the link up; creates the login of an employee who had none. Every other
+	 * session of the account ends: whoever knew the old password is logged out.
+	 * @param currentSession the session of the request, which is kept, or {@code null}
 	 * @return whether the link was still good
 	 */
 	@Transactional
-	boolean setPassword(String token, String password) {
+	boolean setPassword(String token, String password, String currentSession) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new IllegalArgumentException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
@@ -128,6 +134,7 @@ class PasswordLinks {
 			.orElseGet(() -> new Account(email.get(), hash, false));
 		account.changePassword(hash);
 		this.accounts.save(account);
+		this.sessions.endOf(account.getEmail(), currentSession);
 		this.audit.record(email.get(), "account.password-set", email.get(), null);
 		return true;
 	}

@@ -32,10 +32,8 @@ public final class TsunaguUser implements UserDetails, CredentialsContainer {
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	TsunaguUser(String email, String passwordHash, String displayName, Long employeeId, Locale locale, boolean admin,
-			boolean enabled, boolean locked) {
+			boolean enabled) {
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
@@ -43,7 +41,6 @@ public final class TsunaguUser implements UserDetails, CredentialsContainer {
 		this.language = locale.getLanguage();
 		this.admin = admin;
 		this.enabled = enabled;
-		this.locked = locked;
 	}
 
 	public String getEmail() {
@@ -90,11 +87,6 @@ public final class TsunaguUser implements UserDetails, CredentialsContainer {
 	@Override
 	public String getUsername() {
 		return this.email;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !this.locked;
 	}
 
 	@Override

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds a demo company into an empty database, so that a newcomer can try every journey. Generated
- * from a fixed seed: the same people every time.
+ * from a fixed seed: the same people every time. The database records that it holds the demo
+ * ({@link DemoMode}) in the same transaction.
  */
 @Component
 @Order(0)
@@ -79,25 +80,30 @@ class DemoCompany implements ApplicationRunner {
 
 	private final ApplicationEventPublisher events;
 
+	private final DemoMode demo;
+
 	private final Random random = new Random(SEED);
 
 	private final Map<String, Integer> usedEmails = new HashMap<>();
 
 	private int nextCode = 1;
 
-	DemoCompany(Departments departments, Employees employees, ApplicationEventPublisher events) {
+	DemoCompany(Departments departments, Employees employees, ApplicationEventPublisher events, DemoMode demo) {
 		this.departments = departments;
 		this.employees = employees;
 		this.events = events;
+		this.demo = demo;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.departments.count() > 0 || this.employees.count() > 0) {
+		// Once left, the demo stays gone: an empty directory then waits for the real org chart.
+		if (this.demo.wasSeeded() || this.departments.count() > 0 || this.employees.count() > 0) {
 			return;
 		}
 		List<Employee> people = seed();
+		this.demo.recordSeeded();
 		this.events.publishEvent(new DemoCompanySeeded(people.stream().map(Employee::getEmail).toList(),
 				List.of("admin@" + DOMAIN)));
 		log.info("Seeded the demo company: {} departments, {} employees", DEPARTMENTS.length, people.size());

@@ -22,13 +22,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the outbox for the mailbox and outbox pages.
+ * Reads the outbox for the mailbox and outbox pages. A mail that carries a secret for its recipient
+ * alone (a link to set a password) is shown to its recipient only, whoever else looks, administrators
+ * included: whoever reads it could take over the account.
  */
 @Component
 @Transactional(readOnly = true)
 class Mailbox {
 
 	static final int PAGE_SIZE = 30;
+
+	// The kinds of mail that only their recipient may read (PasswordLinks in accounts sends them).
+	private static final String RECIPIENT_ONLY = "(kind <> 'password-link' OR lower(recipient) = lower(:viewer))";
 
 	private static final String ENTRY_COLUMNS = "id, recipient, recipient_name, kind, subject, status, attempts, last_error, created_at, sent_at";
 
@@ -43,15 +48,17 @@ class Mailbox {
 		this.mimeMessages = mimeMessages;
 	}
 
-	/** Messages by recipient, newest first; the filter matches part of the address or name. */
-	Page<MailboxEntry> list(String recipient, int page) {
+	/** Messages the viewer may read, newest first; the filter matches part of the address or name. */
+	Page<MailboxEntry> list(String viewer, String recipient, int page) {
 		String filter = recipient == null || recipient.isBlank() ? null
 				: "%" + recipient.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
 		Pageable pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-		String where = filter == null ? "" : " WHERE lower(recipient) LIKE :filter OR lower(recipient_name) LIKE :filter";
-		var count = this.jdbc.sql("SELECT count(*) FROM mail_outbox" + where);
+		String where = " WHERE " + RECIPIENT_ONLY
+				+ (filter == null ? "" : " AND (lower(recipient) LIKE :filter OR lower(recipient_name) LIKE :filter)");
+		var count = this.jdbc.sql("SELECT count(*) FROM mail_outbox" + where).param("viewer", viewer);
 		var select = this.jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM mail_outbox" + where
-				+ " ORDER BY id DESC LIMIT :limit OFFSET :offset");
+				+ " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+			.param("viewer", viewer);
 		if (filter != null) {
 			count = count.param("filter", filter);
 			select = select.param("filter", filter);
@@ -70,9 +77,12 @@ class Mailbox {
 			.list();
 	}
 
-	Optional<MailboxMessage> find(long id) {
-		return this.jdbc.sql("SELECT " + ENTRY_COLUMNS + ", message_id, html_body, text_body FROM mail_outbox WHERE id = ?")
-			.param(id)
+	/** A message the viewer may read. */
+	Optional<MailboxMessage> find(long id, String viewer) {
+		return this.jdbc.sql("SELECT " + ENTRY_COLUMNS + ", message_id, html_body, text_body FROM mail_outbox WHERE id = :id AND "
+				+ RECIPIENT_ONLY)
+			.param("id", id)
+			.param("viewer", viewer)
 			.query((rs, row) -> {
 				MailboxEntry entry = entry(rs);
 				List<MailAttachment> attachments = attachments(id);
@@ -90,7 +100,16 @@ class Mailbox {
 			.optional();
 	}
 
-	Optional<MailAttachment> attachment(long id, int position) {
+	/** An attachment of a message the viewer may read. */
+	Optional<MailAttachment> attachment(long id, int position, String viewer) {
+		boolean readable = this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE id = :id AND " + RECIPIENT_ONLY)
+			.param("id", id)
+			.param("viewer", viewer)
+			.query(Long.class)
+			.single() > 0;
+		if (!readable) {
+			return Optional.empty();
+		}
 		List<MailAttachment> attachments = attachments(id);
 		return position >= 0 && position < attachments.size() ? Optional.of(attachments.get(position)) : Optional.empty();
 	}

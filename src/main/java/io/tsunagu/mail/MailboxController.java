@@ -1,6 +1,7 @@
 package io.tsunagu.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The built-in mailbox: what Tsunagu sent (or would send), by recipient, newest first.
+ * The built-in mailbox: what Tsunagu sent (or would send), by recipient, newest first. A mail that
+ * only its recipient may read is, for anyone else, as if it did not exist.
  */
 @Controller
 @RequestMapping("/mailbox")
@@ -34,21 +36,21 @@ class MailboxController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String recipient, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			Principal viewer, Model model) {
 		model.addAttribute("recipient", recipient);
-		model.addAttribute("page", this.mailbox.list(recipient, page));
+		model.addAttribute("page", this.mailbox.list(viewer.getName(), recipient, page));
 		return "mail/mailbox";
 	}
 
 	@GetMapping("/{id}")
-	String message(@PathVariable long id, Model model) {
-		model.addAttribute("message", this.mailbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	String message(@PathVariable long id, Principal viewer, Model model) {
+		model.addAttribute("message", this.mailbox.find(id, viewer.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "mail/message";
 	}
 
 	@GetMapping("/{id}/html")
-	ResponseEntity<String> html(@PathVariable long id) {
-		MailboxMessage message = this.mailbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	ResponseEntity<String> html(@PathVariable long id, Principal viewer) {
+		MailboxMessage message = this.mailbox.find(id, viewer.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String html = message.html().replaceFirst("(?i)<head>", "<head><base target=\"_top\">");
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -58,8 +60,8 @@ class MailboxController {
 	}
 
 	@GetMapping("/{id}/attachments/{position}")
-	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int position) {
-		MailAttachment attachment = this.mailbox.attachment(id, position)
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int position, Principal viewer) {
+		MailAttachment attachment = this.mailbox.attachment(id, position, viewer.getName())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(attachment.contentType()))

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.tsunagu.directory.DemoMode;
+
 /**
  * What every page's layout needs: the zone for times, whether this is the demo company, and links
  * that switch the language and keep the rest of the address.
@@ -22,9 +24,9 @@ class LayoutAdvice {
 
 	private final ZoneId zone;
 
-	private final boolean demo;
+	private final DemoMode demo;
 
-	LayoutAdvice(@Value("${tsunagu.zone}") ZoneId zone, @Value("${tsunagu.demo.enabled:false}") boolean demo) {
+	LayoutAdvice(@Value("${tsunagu.zone}") ZoneId zone, DemoMode demo) {
 		this.zone = zone;
 		this.demo = demo;
 	}
@@ -35,10 +37,13 @@ class LayoutAdvice {
 		return this.zone;
 	}
 
-	/** Whether this is the demo company, where everybody may open the built-in mailbox. */
+	/**
+	 * Whether the database holds the demo company: every page says so, and everybody may open the
+	 * built-in mailbox. Read for every page, so that leaving the demo shows at once on every instance.
+	 */
 	@ModelAttribute("demo")
 	boolean demo() {
-		return this.demo;
+		return this.demo.isOn();
 	}
 
 	@ModelAttribute("languageLinks")

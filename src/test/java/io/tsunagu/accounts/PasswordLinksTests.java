@@ -3,6 +3,8 @@ package io.tsunagu.accounts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,25 @@ class PasswordLinksTests {
 	}
 
 	@Test
+	void settingANewPasswordEndsTheAccountsOtherSessions() throws Exception {
+		setPassword(requestLink(this.email), "the-first-secret-1", null);
+		Cookie here = logIn("the-first-secret-1");
+		Cookie elsewhere = logIn("the-first-secret-1");
+		Cookie someoneElse = this.mvc
+			.perform(formLogin("/login").userParameter("email").user("manager@tsunagu.example").password("tsunagu-demo"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		this.mvc.perform(get("/plans").cookie(elsewhere)).andExpect(status().isOk());
+
+		setPassword(requestLink(this.email), "the-second-secret-2", here);
+
+		this.mvc.perform(get("/plans").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/plans").cookie(here)).andExpect(status().isOk());
+		this.mvc.perform(get("/plans").cookie(someoneElse)).andExpect(status().isOk());
+	}
+
+	@Test
 	void refusesAShortOrMismatchedPasswordAndChangesNothing() throws Exception {
 		String token = requestLink(this.email);
 		this.mvc.perform(post("/password/" + token).param("password", "short").param("confirmation", "short").with(csrf()))
@@ -134,6 +155,22 @@ class PasswordLinksTests {
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).as(text).isTrue();
 		return link.group(1);
+	}
+
+	private void setPassword(String token, String password, Cookie session) throws Exception {
+		var request = post("/password/" + token).param("password", password).param("confirmation", password).with(csrf());
+		if (session != null) {
+			request.cookie(session);
+		}
+		this.mvc.perform(request).andExpect(redirectedUrl("/login"));
+	}
+
+	private Cookie logIn(String password) throws Exception {
+		return this.mvc.perform(formLogin("/login").userParameter("email").user(this.email).password(password))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 	}
 
 	private long mailsTo(String address) {

@@ -1,15 +1,25 @@
 package io.tsunagu.accounts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.tsunagu.TsunaguTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -32,6 +42,12 @@ class SecurityTests {
 
 	@Autowired
 	LoginThrottle throttle;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	@Test
 	void sendsAnonymousVisitorsToTheLoginPage() throws Exception {
@@ -81,6 +97,41 @@ class SecurityTests {
 			.andExpect(redirectedUrl("/login?locked"));
 		this.mvc.perform(get("/login").param("locked", "").param("lang", "en"))
 			.andExpect(content().string(containsString("Too many failed attempts")));
+	}
+
+	@Test
+	void checksNoMoreThanTheAllowedPasswordsWhenAttemptsArriveAtOnce() throws Exception {
+		String email = "racer." + System.nanoTime() + "@tsunagu.example";
+		this.accounts.save(new Account(email, this.passwords.encode("the-right-password-1"), false));
+		int attempts = 30;
+		ExecutorService pool = Executors.newFixedThreadPool(attempts);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<String>> answers = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				String guess = "guess-" + i;
+				answers.add(pool.submit(() -> {
+					start.await();
+					return this.mvc.perform(formLogin("/login").userParameter("email").user(email).password(guess))
+						.andReturn()
+						.getResponse()
+						.getRedirectedUrl();
+				}));
+			}
+			start.countDown();
+			List<String> redirects = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				redirects.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			// Five passwords checked: four plain failures, the fifth locks; the other 25 were never checked.
+			assertThat(redirects).filteredOn("/login?error"::equals).hasSize(4);
+			assertThat(redirects).filteredOn("/login?locked"::equals).hasSize(attempts - 4);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		this.mvc.perform(formLogin("/login").userParameter("email").user(email).password("the-right-password-1"))
+			.andExpect(redirectedUrl("/login?locked"));
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package io.tsunagu.mail;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import io.tsunagu.TsunaguTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -92,6 +95,47 @@ class MailboxTests {
 				+ "WHERE kind = 'test-message' AND recipient = 'admin@tsunagu.example' ORDER BY id DESC LIMIT 1")
 			.query(String.class)
 			.single()).isEqualTo("鈴木 恵子/ja");
+	}
+
+	@Test
+	void showsAPasswordLinkToItsRecipientOnlyNotEvenToAnAdministrator() throws Exception {
+		String address = "new.hire." + System.nanoTime() + "@mbx.example";
+		this.jdbc.sql("""
+				INSERT INTO employees (code, name, name_kana, email, department_id, rank, join_year)
+				SELECT ?, '新人 花子', 'シンジン ハナコ', ?, id, 'STAFF', 2026 FROM departments WHERE code = 'GA'""")
+			.params("MBX" + System.nanoTime() % 1_000_000_000, address)
+			.update();
+		// Anyone may ask for the link (the answer never tells whether the address is known).
+		this.mvc.perform(post("/password").param("email", address).with(csrf())).andExpect(status().isFound());
+		long id = this.jdbc.sql("SELECT id FROM mail_outbox WHERE kind = 'password-link' AND recipient = ?")
+			.param(address)
+			.query(Long.class)
+			.single();
+
+		for (String other : new String[] { "admin@tsunagu.example", "organiser@tsunagu.example" }) {
+			var viewer = user(this.users.loadUserByUsername(other));
+			this.mvc.perform(get("/mailbox").param("recipient", address).with(viewer))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("/mailbox/" + id))));
+			this.mvc.perform(get("/mailbox").with(viewer)).andExpect(content().string(not(containsString("/mailbox/" + id + "\""))));
+			this.mvc.perform(get("/mailbox/" + id).with(viewer)).andExpect(status().isNotFound());
+			this.mvc.perform(get("/mailbox/" + id + "/html").with(viewer)).andExpect(status().isNotFound());
+			this.mvc.perform(get("/mailbox/" + id + "/attachments/0").with(viewer)).andExpect(status().isNotFound());
+		}
+
+		// The recipient sets a password with the link and logs in (the page shows their own name).
+		Matcher link = Pattern.compile("/password/([A-Za-z0-9_-]{43})").matcher(this.jdbc
+			.sql("SELECT text_body FROM mail_outbox WHERE id = ?").param(id).query(String.class).single());
+		assertThat(link.find()).isTrue();
+		this.mvc.perform(post("/password/" + link.group(1)).param("password", "a-long-secret-12")
+			.param("confirmation", "a-long-secret-12")
+			.with(csrf())).andExpect(status().isFound());
+		var recipient = user(this.users.loadUserByUsername(address.toUpperCase()));
+		this.mvc.perform(get("/mailbox").param("recipient", address).with(recipient))
+			.andExpect(content().string(containsString("/mailbox/" + id)));
+		this.mvc.perform(get("/mailbox/" + id + "/html").with(recipient))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/password/")));
 	}
 
 	@Test
