@@ -14,12 +14,14 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +58,8 @@ class DatabaseRestartTests {
 	private static final int INVITEES = 24;
 
 	private static final int SENDERS = 4;
+
+	private static final String ACKNOWLEDGED = "acknowledged";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -102,47 +106,64 @@ class DatabaseRestartTests {
 		JdbcClient jdbc = this.application.getBean(JdbcClient.class);
 		Directory directory = this.application.getBean(Directory.class);
 		List<EmployeeRef> people = jdbc.sql("""
-				SELECT e.email FROM employees e JOIN departments d ON d.id = e.department_id
-				WHERE d.code = 'SALES' AND e.rank = 'STAFF' ORDER BY e.code LIMIT ?""")
-			.param(INVITEES)
+				SELECT email FROM employees WHERE rank = 'STAFF' AND lower(email) <> lower(?) ORDER BY code LIMIT ?""")
+			.params(ApprovedEvents.ORGANISER, INVITEES)
 			.query(String.class)
 			.list()
 			.stream()
 			.map(email -> directory.findByEmail(email).orElseThrow())
 			.toList();
 		List<String> tokens = InvitationTestSupport.from(this.application, events).invite(plan, people);
+		assertThat(tokens).doesNotHaveDuplicates().hasSize(INVITEES);
 
 		// Each invitee's answer, alternately attending and declining; sent until acknowledged.
 		Map<String, Answer> intended = new ConcurrentHashMap<>();
 		Map<String, Long> employeeOf = new ConcurrentHashMap<>();
-		ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
+		LinkedBlockingQueue<String> unanswered = new LinkedBlockingQueue<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			intended.put(tokens.get(i), i % 2 == 0 ? Answer.ATTENDING : Answer.DECLINED);
 			employeeOf.put(tokens.get(i), people.get(i).id());
 			unanswered.add(tokens.get(i));
 		}
 		Map<String, Answer> acknowledged = new ConcurrentHashMap<>();
-		AtomicBoolean restarted = new AtomicBoolean();
-		AtomicBoolean databaseDown = new AtomicBoolean();
-		AtomicInteger sentWhileDown = new AtomicInteger();
+		// 0 before the database stops, 1 while it is down, 2 once it runs again.
+		AtomicInteger phase = new AtomicInteger();
+		AtomicInteger sentAcrossTheOutage = new AtomicInteger();
 		AtomicInteger acknowledgedAfterRestart = new AtomicInteger();
-		AtomicInteger failed = new AtomicInteger();
-		this.senders = Executors.newFixedThreadPool(SENDERS);
+		Map<String, Integer> failures = new ConcurrentHashMap<>();
+		List<Thread> senderThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+			Thread thread = new Thread(runnable, "answer-sender");
+			senderThreads.add(thread);
+			return thread;
+		});
 		for (int i = 0; i < SENDERS; i++) {
 			this.senders.submit(() -> {
-				String token;
-				while (!Thread.currentThread().isInterrupted() && (token = unanswered.poll()) != null) {
-					if (databaseDown.get()) {
-						sentWhileDown.incrementAndGet();
+				while (!Thread.currentThread().isInterrupted() && acknowledged.size() < INVITEES) {
+					String token = unanswered.poll(100, TimeUnit.MILLISECONDS);
+					if (token == null) {
+						continue;
 					}
-					if (answer(base, token, intended.get(token))) {
+					int before = phase.get();
+					String outcome;
+					try {
+						outcome = answer(base, token, intended.get(token));
+					}
+					catch (Throwable ex) {
+						outcome = "sender: " + ex;
+					}
+					int after = phase.get();
+					if (before <= 1 && after >= 1) {
+						sentAcrossTheOutage.incrementAndGet();
+					}
+					if (outcome.equals(ACKNOWLEDGED)) {
 						acknowledged.put(token, intended.get(token));
-						if (restarted.get()) {
+						if (before == 2) {
 							acknowledgedAfterRestart.incrementAndGet();
 						}
 					}
 					else {
-						failed.incrementAndGet();
+						failures.merge(outcome, 1, Integer::sum);
 						unanswered.add(token);
 					}
 				}
@@ -150,16 +171,20 @@ class DatabaseRestartTests {
 			});
 		}
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= INVITEES / 3);
-		databaseDown.set(true);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> acknowledged.size() >= INVITEES / 5);
+		phase.set(1);
 		this.postgres.close();
-		await().atMost(Duration.ofSeconds(10)).until(() -> sentWhileDown.get() >= SENDERS);
 		this.postgres = database(data, databasePort);
-		databaseDown.set(false);
-		restarted.set(true);
-		await().atMost(Duration.ofSeconds(45)).until(() -> acknowledged.size() == INVITEES);
+		phase.set(2);
+		await().atMost(Duration.ofSeconds(90))
+			.failFast(() -> this.senders.isTerminated())
+			.untilAsserted(() -> assertThat(acknowledged.size()).as(() -> "answers acknowledged; failed attempts: " + failures
+					+ "; senders: " + senderThreads.stream().map(t -> t.getState() + java.util.Arrays.toString(t.getStackTrace())).toList())
+				.isEqualTo(INVITEES));
 
-		assertThat(sentWhileDown.get()).as("answers sent while the database was down").isPositive();
+		assertThat(sentAcrossTheOutage.get()).as("answers under way while the database was down").isPositive();
 		assertThat(acknowledgedAfterRestart.get()).as("answers acknowledged after the restart").isPositive();
 		JdbcClient database = JdbcClient.create(this.postgres.getDatabase("postgres", "tsunagu"));
 		acknowledged.forEach((token, answer) -> assertThat(database
@@ -170,8 +195,11 @@ class DatabaseRestartTests {
 		assertThat(get(HttpClient.newHttpClient(), base + "/actuator/health").statusCode()).isEqualTo(200);
 	}
 
-	/** Opens the answer page as the invitee's browser does and sends the answer with its CSRF token. */
-	private static boolean answer(String base, String token, Answer answer) {
+	/**
+	 * Opens the answer page as the invitee's browser does and sends the answer with its CSRF token.
+	 * @return {@link #ACKNOWLEDGED}, or what went wrong
+	 */
+	private static String answer(String base, String token, Answer answer) {
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))
@@ -180,29 +208,40 @@ class DatabaseRestartTests {
 			HttpResponse<String> page = get(browser, base + "/rsvp/" + token);
 			Matcher csrf = CSRF.matcher(page.body());
 			if (page.statusCode() != 200 || !csrf.find()) {
-				return false;
+				return "page " + page.statusCode();
 			}
 			String form = "answer=" + answer.name() + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-			HttpResponse<Void> sent = browser.send(HttpRequest.newBuilder(URI.create(base + "/rsvp/" + token))
-				.timeout(Duration.ofSeconds(40))
+			HttpResponse<Void> sent = within(browser.sendAsync(HttpRequest.newBuilder(URI.create(base + "/rsvp/" + token))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.discarding());
-			return sent.statusCode() == 302
+				.build(), HttpResponse.BodyHandlers.discarding()));
+			boolean recorded = sent.statusCode() == 302
 					&& sent.headers().firstValue("Location").orElse("").endsWith("/rsvp/" + token);
+			return recorded ? ACKNOWLEDGED : "answer " + sent.statusCode();
 		}
-		catch (IOException ex) {
-			return false;
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			return ex.getClass().getSimpleName();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return "interrupted";
 		}
 	}
 
-	private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
-		return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> get(HttpClient client, String url)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		return within(client.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	// The whole response, body and all: a page whose rendering failed half-way may never end.
+	private static <T> HttpResponse<T> within(CompletableFuture<HttpResponse<T>> response)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		try {
+			return response.get(40, TimeUnit.SECONDS);
+		}
+		finally {
+			response.cancel(true);
+		}
 	}
 
 	// Durable as the application's own embedded server is (EmbeddedDatabase): an acknowledged commit is on disk.
