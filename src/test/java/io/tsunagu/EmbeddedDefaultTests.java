@@ -1,14 +1,14 @@
 package io.tsunagu;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDefaultTests {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
 	@TempDir
 	Path workDirectory;
@@ -70,10 +70,7 @@ class EmbeddedDefaultTests {
 	private record Application(Process process, Path logFile, int port) {
 
 		static Application start(Path workDirectory, Path data) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
+			int port = TestPorts.free();
 			Path logFile = Files.createTempFile(workDirectory, "app", ".log");
 			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-cp", System.getProperty("java.class.path"), "-Xmx512m", TsunaguApplication.class.getName(),
@@ -89,18 +86,21 @@ class EmbeddedDefaultTests {
 		}
 
 		private void awaitStarted() throws Exception {
-			Instant deadline = Instant.now().plus(START_TIMEOUT);
-			while (Instant.now().isBefore(deadline)) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("The application exited:\n" + log());
-				}
-				if (isReady()) {
-					return;
-				}
-				Thread.sleep(250);
+			try {
+				Awaitility.await("the application to be ready")
+					.atMost(START_TIMEOUT)
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> {
+						if (!this.process.isAlive()) {
+							throw new IllegalStateException("The application exited:\n" + log());
+						}
+						return isReady();
+					});
 			}
-			this.process.destroyForcibly();
-			throw new IllegalStateException("The application did not start in time:\n" + log());
+			catch (ConditionTimeoutException ex) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException("The application did not start in time:\n" + log(), ex);
+			}
 		}
 
 		// Ready comes after the application runners, so the demo company is seeded by then.

@@ -1,8 +1,5 @@
 package io.tsunagu;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
@@ -17,13 +14,9 @@ public final class TestSmtp {
 	private TestSmtp() {
 	}
 
+	/** A port for GreenMail; see {@link TestPorts#free()}. */
 	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestPorts.free();
 	}
 
 	public static GreenMail start(int port) {

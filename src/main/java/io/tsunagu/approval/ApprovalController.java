@@ -52,7 +52,8 @@ class ApprovalController {
 			RedirectAttributes redirect) {
 		long me = employee(user);
 		DecisionSubject subject = this.approvals.decisionSubject(stepId, me);
-		if (binding.hasErrors()) {
+		// Not their turn yet: the plan is not theirs to read either, so stay on this page and keep what they wrote.
+		if (binding.hasErrors() || subject.isNotYourTurnYet()) {
 			model.addAttribute("subject", subject);
 			return "approval/decision";
 		}

@@ -57,6 +57,11 @@ class ApprovalRound extends AbstractAggregateRoot<ApprovalRound> {
 
 	private Instant submittedAt;
 
+	/** When the plan starts and stops taking answers; unknown (null) for rounds opened before they were kept. */
+	private Instant planStartsAt;
+
+	private Instant planRsvpDeadline;
+
 	@Enumerated(EnumType.STRING)
 	private RoundStatus status = RoundStatus.OPEN;
 
@@ -82,10 +87,15 @@ class ApprovalRound extends AbstractAggregateRoot<ApprovalRound> {
 		this.leadId = plan.leadId();
 		this.submittedById = plan.submittedById();
 		this.submittedAt = now;
+		this.planStartsAt = plan.startsAt();
+		this.planRsvpDeadline = plan.rsvpDeadline();
 		this.organiserIds.addAll(plan.organiserIds());
 		for (ChainPlanner.PlannedStep planned : chain) {
 			if (this.organiserIds.contains(planned.approver().id())) {
 				throw new IllegalArgumentException("An organiser cannot sign off their own plan");
+			}
+			if (planned.skipped() && planned.insteadOf() != null) {
+				throw new IllegalArgumentException("A step handed up from an organiser is decided, never skipped");
 			}
 			this.steps.add(new ApprovalStep(this, this.steps.size() + 1, planned.role(), planned.approver().id(),
 					planned.insteadOf() == null ? null : planned.insteadOf().id(), planned.skipped()));
@@ -125,6 +135,9 @@ class ApprovalRound extends AbstractAggregateRoot<ApprovalRound> {
 		if (kind.needsComment() && text == null) {
 			throw new DecisionRefused("approval.refused.commentRequired");
 		}
+		if (kind == DecisionKind.APPROVE) {
+			requireStillAhead(now);
+		}
 		switch (kind) {
 			case APPROVE -> {
 				step.record(StepState.APPROVED, text, revision, now);
@@ -143,6 +156,30 @@ class ApprovalRound extends AbstractAggregateRoot<ApprovalRound> {
 				close(RoundStatus.REJECTED, now);
 				registerEvent(new PlanRejected(this.planId, this.planRevision, this.roundNumber, text, now));
 			}
+		}
+	}
+
+	/**
+	 * A plan that has started, or whose answers are closed, is not approved: its invitations would carry dead
+	 * links. Asking for changes or rejecting it stays possible.
+	 */
+	private void requireStillAhead(Instant now) {
+		if (this.planStartsAt != null && !this.planStartsAt.isAfter(now)) {
+			throw new DecisionRefused("approval.refused.started");
+		}
+		if (this.planRsvpDeadline != null && !this.planRsvpDeadline.isAfter(now)) {
+			throw new DecisionRefused("approval.refused.deadlinePassed");
+		}
+	}
+
+	/** Why an approval of this round would be refused now, or empty when it would not. */
+	Optional<String> approvalBlockedBy(Instant now) {
+		try {
+			requireStillAhead(now);
+			return Optional.empty();
+		}
+		catch (DecisionRefused refused) {
+			return Optional.of(refused.messageKey());
 		}
 	}
 

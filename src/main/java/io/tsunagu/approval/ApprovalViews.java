@@ -41,12 +41,20 @@ public final class ApprovalViews {
 			int planRevision, Instant openedAt) {
 	}
 
-	/** The decision form's subject. */
+	/**
+	 * The decision form's subject; {@code approvalBlockedBy} is the message key saying why it cannot be approved
+	 * now (the plan has started or its answers are closed), or null.
+	 */
 	public record DecisionSubject(long stepId, long planId, String planTitle, String leadName, StepRole role,
-			int round, int planRevision, StepState state, Instant openedAt) {
+			int round, int planRevision, StepState state, Instant openedAt, String approvalBlockedBy) {
 
 		public boolean isOpen() {
 			return this.state == StepState.OPEN;
+		}
+
+		/** Not reached yet: the approvers before this one have not decided. */
+		public boolean isNotYourTurnYet() {
+			return this.state == StepState.WAITING;
 		}
 
 	}

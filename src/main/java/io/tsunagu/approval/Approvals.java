@@ -190,8 +190,10 @@ public class Approvals {
 		}
 		ApprovalRound round = step.getRound();
 		String lead = this.directory.findById(round.getLeadId()).map(EmployeeRef::name).orElse("");
+		String blockedBy = step.getState() == StepState.OPEN ? round.approvalBlockedBy(this.clock.instant()).orElse(null)
+				: null;
 		return new DecisionSubject(step.getId(), round.getPlanId(), round.getPlanTitle(), lead, step.getRole(),
-				round.getRoundNumber(), round.getPlanRevision(), step.getState(), step.getOpenedAt());
+				round.getRoundNumber(), round.getPlanRevision(), step.getState(), step.getOpenedAt(), blockedBy);
 	}
 
 	private static ApprovalViews.Step view(ApprovalStep step, Map<Long, EmployeeRef> names) {

@@ -12,9 +12,10 @@ import io.tsunagu.directory.EmployeeRef;
 
 /**
  * Turns a department's approvers into the steps of a round. Nobody signs off a plan they organise:
- * such a step goes to the person they report to (and further up while that person organises it too).
- * A person signs off once per round: a later step that would go to someone who already holds an
- * earlier one is skipped, and the chain says so.
+ * such a step goes to the person they report to (and further up while that person organises it too),
+ * who decides it as a step of its own, even when they hold an earlier step too: joining the team must
+ * never take a step out of the chain. Only where the org chart itself names one person for two roles
+ * is the later step skipped, and the chain says so.
  */
 final class ChainPlanner {
 
@@ -45,7 +46,8 @@ final class ChainPlanner {
 				.orElseThrow(() -> new SubmissionRefused("approval.gap.nobodyAbove", holder.name()));
 		}
 		EmployeeRef insteadOf = approver.id() == holder.id() ? null : holder;
-		steps.add(new PlannedStep(role, approver, insteadOf, !signing.add(approver.id())));
+		boolean signsAlready = !signing.add(holder.id());
+		steps.add(new PlannedStep(role, approver, insteadOf, insteadOf == null && signsAlready));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import io.tsunagu.directory.EmployeeRef;
@@ -23,8 +22,8 @@ class OrganisedEvents {
 
 	/**
 	 * The event, for one of its organisers.
-	 * @throws InvitationNotFound when there is no such plan
-	 * @throws AccessDeniedException for everyone but its organisers
+	 * @throws InvitationNotFound when there is no such plan, and for everyone but its organisers: to them it
+	 * answers as for a plan that does not exist, so that plan ids cannot be probed
 	 */
 	PlannedEvent by(long planId, long employeeId) {
 		return organisedBy(this.plans.event(planId).orElseThrow(InvitationNotFound::new), employeeId);
@@ -46,7 +45,7 @@ class OrganisedEvents {
 
 	private static PlannedEvent organisedBy(PlannedEvent event, long employeeId) {
 		if (!event.isOrganisedBy(employeeId)) {
-			throw new AccessDeniedException("Employee " + employeeId + " does not organise plan " + event.id());
+			throw new InvitationNotFound();
 		}
 		return event;
 	}

@@ -83,6 +83,12 @@ class EventPlan {
 	@Column(name = "employee_id")
 	private Set<Long> coOrganiserIds = new LinkedHashSet<>();
 
+	/** Colleagues asked to join the team who have not answered yet; they are not organisers until they accept. */
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "plan_co_organiser_proposals", joinColumns = @JoinColumn(name = "plan_id"))
+	@Column(name = "employee_id")
+	private Set<Long> proposedCoOrganiserIds = new LinkedHashSet<>();
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -117,22 +123,69 @@ class EventPlan {
 		this.revision++;
 	}
 
-	void addCoOrganiser(long employeeId, Instant now) {
+	/**
+	 * Asks a colleague to join the team. Nobody joins a team without saying yes: the team decides who
+	 * signs the plan off (an approver on it hands their step up), so it changes only while the plan is
+	 * editable, never while it is under review.
+	 */
+	void proposeCoOrganiser(long employeeId, Instant now) {
 		requireEditable("plan.refused.team");
-		if (employeeId != this.leadId) {
-			this.coOrganiserIds.add(employeeId);
-			this.updatedAt = now;
+		if (employeeId == this.leadId) {
+			throw new IllegalPlanChange("plan.team.refused.lead", this.status);
 		}
-	}
-
-	void removeCoOrganiser(long employeeId, Instant now) {
-		requireEditable("plan.refused.team");
-		this.coOrganiserIds.remove(employeeId);
+		if (this.coOrganiserIds.contains(employeeId)) {
+			throw new IllegalPlanChange("plan.team.refused.member", this.status);
+		}
+		if (!this.proposedCoOrganiserIds.add(employeeId)) {
+			throw new IllegalPlanChange("plan.team.refused.proposed", this.status);
+		}
 		this.updatedAt = now;
 	}
 
+	/** The colleague asked says yes and joins the team; refused while the plan is under review or decided. */
+	void acceptCoOrganiser(long employeeId, Instant now) {
+		if (!this.proposedCoOrganiserIds.contains(employeeId)) {
+			throw new IllegalPlanChange("plan.team.refused.notProposed", this.status);
+		}
+		requireEditable("plan.refused.team");
+		this.proposedCoOrganiserIds.remove(employeeId);
+		this.coOrganiserIds.add(employeeId);
+		this.updatedAt = now;
+	}
+
+	/** The colleague asked says no; the team does not change, so this is possible in any state. */
+	void declineCoOrganiser(long employeeId, Instant now) {
+		if (!this.proposedCoOrganiserIds.remove(employeeId)) {
+			throw new IllegalPlanChange("plan.team.refused.notProposed", this.status);
+		}
+		this.updatedAt = now;
+	}
+
+	/** Takes a co-organiser off the team, or takes back an unanswered proposal. */
+	void removeCoOrganiser(long employeeId, Instant now) {
+		requireEditable("plan.refused.team");
+		if (!this.coOrganiserIds.remove(employeeId) && !this.proposedCoOrganiserIds.remove(employeeId)) {
+			throw new IllegalPlanChange("plan.team.refused.notMember", this.status);
+		}
+		this.updatedAt = now;
+	}
+
+	boolean isProposedTo(long employeeId) {
+		return this.proposedCoOrganiserIds.contains(employeeId);
+	}
+
+	/**
+	 * Sends the plan for approval; a plan that has started, or whose answers are closed, would be
+	 * approved with dead links, so it is refused with the reason.
+	 */
 	void submit(Instant now) {
 		requireEditable("plan.refused.submit");
+		if (!this.startsAt.isAfter(now)) {
+			throw new IllegalPlanChange("plan.refused.submit.started", this.status);
+		}
+		if (!this.rsvpDeadline.isAfter(now)) {
+			throw new IllegalPlanChange("plan.refused.submit.deadlinePassed", this.status);
+		}
 		this.status = PlanStatus.SUBMITTED;
 		this.updatedAt = now;
 	}
@@ -341,6 +394,10 @@ class EventPlan {
 
 	public Set<Long> getCoOrganiserIds() {
 		return Collections.unmodifiableSet(this.coOrganiserIds);
+	}
+
+	public Set<Long> getProposedCoOrganiserIds() {
+		return Collections.unmodifiableSet(this.proposedCoOrganiserIds);
 	}
 
 	public Instant getUpdatedAt() {

@@ -27,6 +27,12 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 	@Query("select p from EventPlan p where p.id = :id")
 	Optional<EventPlan> findForUpdate(long id);
 
+	/** The plans whose organisers asked this person to join the team and wait for an answer. */
+	@Query("""
+			select p from EventPlan p join p.proposedCoOrganiserIds c
+			where c = :employeeId order by p.startsAt, p.id""")
+	List<EventPlan> findProposedTo(long employeeId);
+
 	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
 
 }

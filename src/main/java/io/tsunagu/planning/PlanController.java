@@ -176,19 +176,45 @@ class PlanController {
 	}
 
 	@PostMapping("/plans/{id}/organisers")
-	String addCoOrganiser(@PathVariable long id, @RequestParam String email, @AuthenticationPrincipal TsunaguUser user,
-			RedirectAttributes redirect) {
+	String proposeCoOrganiser(@PathVariable long id, @RequestParam String email,
+			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
 		try {
-			this.plans.addCoOrganiser(id, employee(user), user.getEmail(), email);
+			this.plans.proposeCoOrganiser(id, employee(user), user.getEmail(), email);
 		}
 		catch (IllegalPlanChange refused) {
+			redirect.addFlashAttribute("flashArgs", new Object[] { email });
 			return warn(redirect, id, refused.messageKey());
 		}
 		catch (Plans.UnknownEmployee unknown) {
 			redirect.addFlashAttribute("flashArgs", new Object[] { email });
 			return warn(redirect, id, "plan.team.unknown");
 		}
-		return flash(redirect, id, "plan.team.added", email);
+		return flash(redirect, id, "plan.team.proposed", email);
+	}
+
+	@PostMapping("/plans/{id}/organisers/accept")
+	String acceptCoOrganiser(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.plans.acceptCoOrganiser(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		return flash(redirect, id, "plan.team.accepted");
+	}
+
+	@PostMapping("/plans/{id}/organisers/decline")
+	String declineCoOrganiser(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.plans.declineCoOrganiser(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		redirect.addFlashAttribute("flash", "plan.team.declined");
+		return "redirect:/";
 	}
 
 	@PostMapping("/plans/{id}/organisers/{employeeId}/remove")

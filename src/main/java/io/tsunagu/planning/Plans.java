@@ -121,6 +121,7 @@ public class Plans {
 	/**
 	 * Sends the plan for approval; the chain's first approver is asked.
 	 * @throws io.tsunagu.approval.SubmissionRefused when the org chart cannot name the approvers
+	 * @throws IllegalPlanChange when the plan is not editable, has started or its RSVP deadline has passed
 	 */
 	void submit(long planId, long actorId, String actor) {
 		EventPlan plan = organisedBy(planId, actorId);
@@ -128,7 +129,7 @@ public class Plans {
 		Set<Long> organisers = new LinkedHashSet<>(plan.getCoOrganiserIds());
 		organisers.add(plan.getLeadId());
 		this.approvals.open(new PlanUnderReview(plan.getId(), plan.getRevision(), plan.getTitle(), plan.getLeadId(),
-				organisers, actorId));
+				organisers, actorId, plan.getStartsAt(), plan.getRsvpDeadline()));
 		this.audit.record(actor, "plan.submit", subject(plan), "revision " + plan.getRevision());
 	}
 
@@ -181,12 +182,47 @@ public class Plans {
 		return moved;
 	}
 
-	/** @throws UnknownEmployee when nobody in the directory has that email */
-	void addCoOrganiser(long planId, long actorId, String actor, String email) {
+	/**
+	 * Asks a colleague to join the organiser team; they get a mail and join only when they accept.
+	 * @throws UnknownEmployee when nobody in the directory has that email
+	 * @throws IllegalPlanChange when the plan is not editable, or the person leads, is on or was already asked to
+	 * join the team
+	 */
+	void proposeCoOrganiser(long planId, long actorId, String actor, String email) {
 		EventPlan plan = organisedBy(planId, actorId);
 		EmployeeRef person = this.directory.findByEmail(email.strip()).orElseThrow(UnknownEmployee::new);
-		plan.addCoOrganiser(person.id(), this.clock.instant());
-		this.audit.record(actor, "plan.team.add", subject(plan), person.email());
+		plan.proposeCoOrganiser(person.id(), this.clock.instant());
+		this.audit.record(actor, "plan.team.propose", subject(plan), person.email());
+		String lead = this.directory.findById(plan.getLeadId()).map(EmployeeRef::name).orElse("");
+		this.outbox.queue(MailRequest.of(person.email(), person.name(), person.locale(), "team-proposal",
+				Map.of("planId", planId, "planTitle", plan.getTitle(), "leadName", lead),
+				new Object[] { plan.getTitle() },
+				"plan-" + planId + "-team-proposal-" + person.id() + "-" + this.clock.instant().toEpochMilli()));
+	}
+
+	/** The person asked joins the team. */
+	void acceptCoOrganiser(long planId, long employeeId, String actor) {
+		EventPlan plan = proposedTo(planId, employeeId);
+		plan.acceptCoOrganiser(employeeId, this.clock.instant());
+		this.audit.record(actor, "plan.team.accept", subject(plan), "employee " + employeeId);
+	}
+
+	/** The person asked does not join the team. */
+	void declineCoOrganiser(long planId, long employeeId, String actor) {
+		EventPlan plan = proposedTo(planId, employeeId);
+		plan.declineCoOrganiser(employeeId, this.clock.instant());
+		this.audit.record(actor, "plan.team.decline", subject(plan), "employee " + employeeId);
+	}
+
+	/** The plans whose organisers wait for this person to say whether they join the team. */
+	@Transactional(readOnly = true)
+	public List<TeamProposal> teamProposalsFor(long employeeId) {
+		List<EventPlan> proposed = this.plans.findProposedTo(employeeId);
+		Map<Long, EmployeeRef> leads = this.directory.findAllById(proposed.stream().map(EventPlan::getLeadId).toList());
+		return proposed.stream()
+			.map(plan -> new TeamProposal(plan.getId(), plan.getTitle(),
+					leads.containsKey(plan.getLeadId()) ? leads.get(plan.getLeadId()).name() : ""))
+			.toList();
 	}
 
 	void removeCoOrganiser(long planId, long actorId, String actor, long employeeId) {
@@ -233,6 +269,7 @@ public class Plans {
 		Set<Long> people = new LinkedHashSet<>();
 		people.add(plan.getLeadId());
 		people.addAll(plan.getCoOrganiserIds());
+		people.addAll(plan.getProposedCoOrganiserIds());
 		planTasks.stream().map(PreparationTask::getAssigneeId).filter(java.util.Objects::nonNull).forEach(people::add);
 		Map<Long, EmployeeRef> refs = this.directory.findAllById(people);
 		Set<String> covered = new LinkedHashSet<>();
@@ -245,7 +282,9 @@ public class Plans {
 		return new PlanPage(plan, refs.get(plan.getLeadId()),
 				plan.getCoOrganiserIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
 				planTasks.stream().map(t -> new PlanPage.TaskRow(t, t.getAssigneeId() == null ? null : refs.get(t.getAssigneeId()))).toList(),
-				on, missing, plan.isOrganisedBy(viewerId));
+				on, missing, plan.isOrganisedBy(viewerId),
+				plan.getProposedCoOrganiserIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
+				plan.isProposedTo(viewerId));
 	}
 
 	@Transactional(readOnly = true)
@@ -258,7 +297,6 @@ public class Plans {
 		return organisedBy(planId, actorId);
 	}
 
-	/** The plan, where this person organises it; 404 for those who may not see it, 403 for the others. */
 	/** Locks the plan first, so that what the transaction then reads of it is current. */
 	private void lock(long planId) {
 		this.plans.findForUpdate(planId);
@@ -272,10 +310,22 @@ public class Plans {
 		return plan;
 	}
 
-	/** Organisers, helpers and the approvers it was sent to see a plan; to everyone else it does not exist. */
+	/** The plan, for a person asked to join its team; to everyone else it does not exist. */
+	private EventPlan proposedTo(long planId, long employeeId) {
+		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
+		if (!plan.isProposedTo(employeeId) && !plan.isOrganisedBy(employeeId)) {
+			throw new PlanNotFound();
+		}
+		return plan;
+	}
+
+	/**
+	 * Organisers, colleagues asked to join the team, helpers and the approvers it was sent to see a plan; to
+	 * everyone else it does not exist.
+	 */
 	private EventPlan visibleTo(long planId, long employeeId) {
 		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
-		if (plan.isOrganisedBy(employeeId) || this.tasks.existsByPlanIdAndAssigneeId(planId, employeeId)
+		if (plan.isOrganisedBy(employeeId) || plan.isProposedTo(employeeId) || this.tasks.existsByPlanIdAndAssigneeId(planId, employeeId)
 				|| this.approvals.wasSentTo(planId, employeeId)) {
 			return plan;
 		}

@@ -21,6 +21,7 @@ class HomeController {
 	String home(@AuthenticationPrincipal TsunaguUser user, Model model) {
 		if (user != null && user.getEmployeeId() != null) {
 			model.addAttribute("myTasks", this.plans.tasksAssignedTo(user.getEmployeeId()));
+			model.addAttribute("teamProposals", this.plans.teamProposalsFor(user.getEmployeeId()));
 		}
 		return "home";
 	}

@@ -1,6 +1,7 @@
 package io.tsunagu.approval;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,10 @@ class ApprovalRoundTests {
 	static final int REVISION = 3;
 
 	static final long CO_ORGANISER = 5;
+
+	static final Instant STARTS_AT = NOW.plusSeconds(86400 * 40);
+
+	static final Instant RSVP_DEADLINE = NOW.plusSeconds(86400 * 30);
 
 	@Test
 	void opensOnlyTheExecutiveStepFirst() {
@@ -147,29 +152,62 @@ class ApprovalRoundTests {
 	}
 
 	@Test
-	void neverOpensASkippedStep() {
-		// The manager co-organises: their step goes up to the officer, who already signs off at step 2.
+	void aCoOrganisingManagersStepIsDecidedByTheOfficerAsAStepOfItsOwn() {
+		// The manager co-organises: their step goes up to the officer, who decides it after their own step.
 		ApprovalRound round = new ApprovalRound(
-				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), MANAGER.id()), STAFF.id()), 1,
-				ChainPlanner.plan(APPROVERS, Set.of(STAFF.id(), MANAGER.id()), REPORTS_TO), NOW);
+				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), MANAGER.id()), STAFF.id(),
+						STARTS_AT, RSVP_DEADLINE),
+				1, ChainPlanner.plan(APPROVERS, Set.of(STAFF.id(), MANAGER.id()), REPORTS_TO), NOW);
 		round.decide(1, PRESIDENT.id(), DecisionKind.APPROVE, null, REVISION, NOW);
 		round.decide(2, OFFICER.id(), DecisionKind.APPROVE, null, REVISION, NOW);
+		assertThat(round.getStatus()).as("the manager's step is still to decide").isEqualTo(RoundStatus.OPEN);
+		assertThat(round.openStep()).get().extracting(ApprovalStep::getApproverId).isEqualTo(OFFICER.id());
+		round.decide(3, OFFICER.id(), DecisionKind.APPROVE, null, REVISION, NOW);
 		assertThat(round.getSteps()).extracting(ApprovalStep::getState)
-			.containsExactly(StepState.APPROVED, StepState.APPROVED, StepState.SKIPPED);
+			.containsExactly(StepState.APPROVED, StepState.APPROVED, StepState.APPROVED);
 		assertThat(round.getStatus()).isEqualTo(RoundStatus.APPROVED);
 		assertThat(round.getSteps().get(2).getOriginalApproverId()).isEqualTo(MANAGER.id());
 	}
 
 	@Test
+	void refusesToSkipAStepHandedUpFromAnOrganiser() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new ApprovalRound(
+				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), MANAGER.id()), STAFF.id(),
+						STARTS_AT, RSVP_DEADLINE),
+				1, List.of(new ChainPlanner.PlannedStep(StepRole.EXECUTIVE, PRESIDENT, null, false),
+						new ChainPlanner.PlannedStep(StepRole.MANAGER, PRESIDENT, MANAGER, true)),
+				NOW));
+	}
+
+	@Test
+	void refusesAnApprovalAtEveryStepOnceTheDeadlineHasPassedOrThePlanHasStarted() {
+		ApprovalRound round = aSubmittedRound();
+		assertRefused(() -> round.decide(1, PRESIDENT.id(), DecisionKind.APPROVE, null, REVISION, RSVP_DEADLINE),
+				"approval.refused.deadlinePassed");
+		round.decide(1, PRESIDENT.id(), DecisionKind.APPROVE, null, REVISION, NOW);
+		assertRefused(() -> round.decide(2, OFFICER.id(), DecisionKind.APPROVE, null, REVISION, RSVP_DEADLINE),
+				"approval.refused.deadlinePassed");
+		round.decide(2, OFFICER.id(), DecisionKind.APPROVE, null, REVISION, NOW);
+		assertRefused(() -> round.decide(3, MANAGER.id(), DecisionKind.APPROVE, null, REVISION, STARTS_AT),
+				"approval.refused.started");
+		assertThat(round.getStatus()).isEqualTo(RoundStatus.OPEN);
+		assertThat(round.approvalBlockedBy(STARTS_AT)).contains("approval.refused.started");
+		round.decide(3, MANAGER.id(), DecisionKind.REQUEST_CHANGES, "日程を決め直して", REVISION, STARTS_AT);
+		assertThat(round.getStatus()).as("asking for changes stays possible").isEqualTo(RoundStatus.CHANGES_REQUESTED);
+	}
+
+	@Test
 	void refusesAChainThatGivesAStepToAnOrganiser() {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new ApprovalRound(
-				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), OFFICER.id()), STAFF.id()), 1,
+				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), OFFICER.id()), STAFF.id(), STARTS_AT,
+						RSVP_DEADLINE), 1,
 				ChainPlanner.plan(APPROVERS, Set.of(STAFF.id()), REPORTS_TO), NOW));
 	}
 
 	static ApprovalRound aSubmittedRound() {
 		return new ApprovalRound(
-				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), CO_ORGANISER), STAFF.id()), 1,
+				new PlanUnderReview(42, REVISION, "同期会", STAFF.id(), Set.of(STAFF.id(), CO_ORGANISER), STAFF.id(), STARTS_AT,
+						RSVP_DEADLINE), 1,
 				ChainPlanner.plan(APPROVERS, Set.of(STAFF.id(), CO_ORGANISER), REPORTS_TO), NOW);
 	}
 

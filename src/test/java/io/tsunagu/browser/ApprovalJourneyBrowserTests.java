@@ -1,15 +1,14 @@
 package io.tsunagu.browser;
 
-import java.time.Duration;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,17 +45,17 @@ class ApprovalJourneyBrowserTests extends BrowserTests {
 		this.browser.screenshot("plan-draft-ja");
 
 		// A task for a helper from Logistics: the list and the department count change without a reload.
-		js("window.notReloaded = true;");
-		type(By.cssSelector("#task-form input[name=title]"), "バスの手配");
-		type(By.cssSelector("#task-form input[name=assignee]"), "david.lee@tsunagu.example");
-		click(By.cssSelector("#task-form button[type=submit]"));
-		waitFor(By.xpath("//li[contains(@class,'task')]//div[contains(.,'バスの手配')]"));
-		assertThat(this.browser.text(By.id("coverage"))).contains("物流部");
-		assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
+		this.browser.js("window.notReloaded = true;");
+		this.browser.type(By.cssSelector("#task-form input[name=title]"), "バスの手配");
+		this.browser.type(By.cssSelector("#task-form input[name=assignee]"), "david.lee@tsunagu.example");
+		this.browser.click(By.cssSelector("#task-form button[type=submit]"));
+		this.browser.find(By.xpath("//li[contains(@class,'task')]//div[contains(.,'バスの手配')]"));
+		this.browser.waitForText(By.id("coverage"), "物流部");
+		assertThat(this.browser.js("return window.notReloaded === true;")).isEqualTo(true);
 
-		click(By.id("submit-plan"));
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("承認待ち");
-		assertThat(this.browser.text(By.id("approval"))).contains(this.chain.executive().name()).contains("判断待ち");
+		this.browser.clickAndWaitForPage(By.id("submit-plan"));
+		this.browser.waitForExactText(By.id("plan-status"), "承認待ち");
+		this.browser.waitForText(By.id("approval"), this.chain.executive().name(), "判断待ち");
 
 		decide(this.chain.executive().email(), plan, "APPROVE", "ご家族も楽しめる会にしてください");
 		decide(this.chain.officer().email(), plan, "APPROVE", null);
@@ -64,18 +63,17 @@ class ApprovalJourneyBrowserTests extends BrowserTests {
 
 		logInAs(ORGANISER);
 		this.browser.open(plan);
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("承認済み");
-		assertThat(this.browser.text(By.id("direction"))).contains("ご家族も楽しめる会にしてください")
-			.contains(this.chain.executive().name());
+		this.browser.waitForExactText(By.id("plan-status"), "承認済み");
+		this.browser.waitForText(By.id("direction"), "ご家族も楽しめる会にしてください", this.chain.executive().name());
 		this.browser.screenshot("plan-approved-ja");
 
 		this.browser.open(plan + "?lang=en");
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("Approved");
-		assertThat(this.browser.text(By.id("approval"))).contains("Executive").contains("Officer in charge")
-			.contains("Department manager");
+		this.browser.waitForExactText(By.id("plan-status"), "Approved");
+		this.browser.waitForText(By.id("approval"), "Executive", "Officer in charge", "Department manager");
 		this.browser.screenshot("plan-approved-en");
 		this.browser.driver().manage().window().setSize(new Dimension(390, 1400));
 		this.browser.open(plan + "?lang=ja");
+		this.browser.waitForExactText(By.id("plan-status"), "承認済み");
 		this.browser.screenshot("plan-approved-phone-ja");
 	}
 
@@ -84,97 +82,73 @@ class ApprovalJourneyBrowserTests extends BrowserTests {
 		String title = "同期会 " + System.nanoTime() % 100000;
 		logInAs(ORGANISER);
 		String plan = draft(title);
-		click(By.id("submit-plan"));
+		this.browser.clickAndWaitForPage(By.id("submit-plan"));
+		this.browser.waitForExactText(By.id("plan-status"), "承認待ち");
 
 		decide(this.chain.executive().email(), plan, "APPROVE", null);
 		decide(this.chain.officer().email(), plan, "REQUEST_CHANGES", "会費の目安を書いてください");
 
 		logInAs(ORGANISER);
 		this.browser.open(plan);
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("修正依頼あり");
-		assertThat(this.browser.text(By.id("approval"))).contains("会費の目安を書いてください");
-		click(By.id("edit-plan"));
-		WebElement purpose = this.browser.driver().findElement(By.id("purpose"));
-		purpose.sendKeys("（会費は一人 3,000 円の見込み）");
-		click(By.id("save-plan"));
-		click(By.id("submit-plan"));
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("承認待ち");
-		assertThat(this.browser.text(By.id("round-2"))).contains("第2回（第2版）").contains("判断待ち");
-		assertThat(this.browser.text(By.id("round-1"))).contains("修正依頼");
+		this.browser.waitForExactText(By.id("plan-status"), "修正依頼あり");
+		this.browser.waitForText(By.id("approval"), "会費の目安を書いてください");
+		this.browser.clickAndWaitForPage(By.id("edit-plan"));
+		this.browser.find(By.id("purpose")).sendKeys("（会費は一人 3,000 円の見込み）");
+		this.browser.clickAndWaitForPage(By.id("save-plan"));
+		this.browser.clickAndWaitForPage(By.id("submit-plan"));
+		this.browser.waitForExactText(By.id("plan-status"), "承認待ち");
+		this.browser.waitForText(By.id("round-2"), "第2回（第2版）", "判断待ち");
+		this.browser.waitForText(By.id("round-1"), "修正依頼");
 		this.browser.screenshot("plan-second-round-ja");
 
 		logInAs(this.chain.executive().email());
 		this.browser.open("/approvals");
-		assertThat(this.browser.text(By.id("inbox"))).contains(title);
-		assertThat(this.browser.text(By.id("nav-approvals"))).matches("(?s).*\\d+.*");
+		this.browser.waitForText(By.id("inbox"), title);
+		this.browser.waitForText(By.id("nav-approvals"), "a count", text -> text.matches("(?s).*\\d+.*"));
 		this.browser.screenshot("approval-inbox-ja");
 		decide(this.chain.executive().email(), plan, "APPROVE", null);
 		decide(this.chain.officer().email(), plan, "APPROVE", null);
 		decide(this.chain.manager().email(), plan, "APPROVE", null);
 		logInAs(ORGANISER);
 		this.browser.open(plan);
-		assertThat(this.browser.text(By.id("plan-status"))).isEqualTo("承認済み");
+		this.browser.waitForExactText(By.id("plan-status"), "承認済み");
 	}
 
 	private String draft(String title) throws Exception {
 		this.browser.open("/plans");
-		click(By.id("new-plan"));
-		type(By.id("title"), title);
-		new org.openqa.selenium.support.ui.Select(this.browser.driver().findElement(By.id("kind")))
-			.selectByValue("CROSS_DEPARTMENT_MIXER");
-		type(By.id("purpose"), "普段話さない部署の人と顔見知りになる");
-		type(By.id("audience"), "全社員");
-		setValue("startsAt", "2027-07-20T18:30");
-		setValue("endsAt", "2027-07-20T21:00");
-		setValue("rsvpDeadline", "2027-07-10T18:00");
-		type(By.id("venue"), "本社屋上テラス");
-		type(By.id("capacity"), "80");
+		this.browser.clickAndWaitForPage(By.id("new-plan"));
+		this.browser.type(By.id("title"), title);
+		new Select(this.browser.find(By.id("kind"))).selectByValue("CROSS_DEPARTMENT_MIXER");
+		this.browser.type(By.id("purpose"), "普段話さない部署の人と顔見知りになる");
+		this.browser.type(By.id("audience"), "全社員");
+		// Some months ahead of whenever the test runs, so that it never plans an event in the past.
+		LocalDate day = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusMonths(7);
+		this.browser.setValue("startsAt", day + "T18:30");
+		this.browser.setValue("endsAt", day + "T21:00");
+		this.browser.setValue("rsvpDeadline", day.minusDays(10) + "T18:00");
+		this.browser.type(By.id("venue"), "本社屋上テラス");
+		this.browser.type(By.id("capacity"), "80");
 		this.browser.screenshot("plan-form-ja");
-		click(By.id("save-plan"));
-		assertThat(this.browser.text(By.tagName("h1"))).isEqualTo(title);
-		return new java.net.URI(this.browser.driver().getCurrentUrl()).getPath();
+		this.browser.clickAndWaitForPage(By.id("save-plan"));
+		this.browser.waitForExactText(By.tagName("h1"), title);
+		return new URI(this.browser.driver().getCurrentUrl()).getPath();
 	}
 
 	private void decide(String approver, String plan, String kind, String comment) throws Exception {
 		logInAs(approver);
 		this.browser.open(plan);
-		click(By.id("decide"));
-		click(By.cssSelector("input[name=kind][value=" + kind + "]"));
+		this.browser.clickAndWaitForPage(By.id("decide"));
+		this.browser.click(By.cssSelector("input[name=kind][value=" + kind + "]"));
 		if (comment != null) {
-			type(By.id("comment"), comment);
+			this.browser.type(By.id("comment"), comment);
 		}
-		click(By.id("record-decision"));
-		waitFor(By.cssSelector(".alert[role=status]"));
+		this.browser.clickAndWaitForPage(By.id("record-decision"));
+		this.browser.find(By.cssSelector(".alert[role=status]"));
 	}
 
 	private void logInAs(String email) {
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.logIn(email, PASSWORD);
-	}
-
-	private void click(By by) {
-		WebElement element = this.browser.driver().findElement(by);
-		js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
-	}
-
-	private void type(By by, String text) {
-		WebElement field = this.browser.driver().findElement(by);
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void setValue(String id, String value) {
-		js("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.browser.driver()).executeScript(script, args);
-	}
-
-	private void waitFor(By by) {
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 }

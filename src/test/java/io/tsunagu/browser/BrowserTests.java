@@ -1,19 +1,15 @@
 package io.tsunagu.browser;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A journey through the running application in headless Chromium: the server on a port of its own, a
- * fresh browser for every test.
+ * fresh browser for every test. Steps go through {@link Browser}, which waits for each page and each
+ * answer from the server instead of reading what is on the screen at the moment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTests {
@@ -31,12 +27,6 @@ public abstract class BrowserTests {
 	@AfterEach
 	protected void closeBrowser() {
 		this.browser.close();
-	}
-
-	/** Waits for the page after a click, so that no element of the page before it is read. */
-	protected void waitForText(By by, String text) {
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.tsunagu.invitations;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,41 +65,38 @@ class BroadcastJourneyBrowserTests extends BrowserTests {
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 1500));
 		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 		this.browser.open("/plans/" + plan + "/invitations");
-		this.browser.driver().findElement(By.cssSelector("#broadcast a")).click();
-		waitForText(By.tagName("h1"), "全体案内");
+		this.browser.clickAndWaitForPage(By.cssSelector("#broadcast a"));
+		this.browser.waitForText(By.tagName("h1"), "全体案内");
 		this.browser.screenshot("broadcast-form-ja");
-		this.browser.driver().findElement(By.cssSelector("label[for=department-SALES]")).click();
-		this.browser.driver().findElement(By.cssSelector("label[for=department-PR]")).click();
-		this.browser.driver().findElement(By.id("message")).sendKeys("夏の交流会を開きます。営業部と広報部の皆さん、初対面の方とも気軽に話せる会です。");
-		this.browser.driver().findElement(By.id("preview-broadcast")).click();
-		waitForText(By.id("preview"), "対象：");
+		this.browser.click(By.cssSelector("label[for=department-SALES]"));
+		this.browser.click(By.cssSelector("label[for=department-PR]"));
+		this.browser.type(By.id("message"), "夏の交流会を開きます。営業部と広報部の皆さん、初対面の方とも気軽に話せる会です。");
+		this.browser.clickAndWaitForPage(By.id("preview-broadcast"));
+		Matcher count = COUNT.matcher(this.browser.waitForText(By.id("preview"), "対象："));
 		this.browser.screenshot("broadcast-preview-ja");
-		Matcher count = COUNT.matcher(this.browser.text(By.id("preview")));
 		assertThat(count.find()).isTrue();
 		String audience = count.group(1);
 
-		this.browser.driver().findElement(By.id("send-broadcast")).click();
-		Alert confirm = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+		this.browser.click(By.id("send-broadcast"));
+		Alert confirm = this.browser.alert();
 		assertThat(confirm.getText()).startsWith(audience + "人に全体案内を送ります。");
 		confirm.dismiss();
 		assertThat(broadcasts(plan)).as("saying no to the confirm sends nothing").isZero();
-		this.browser.driver().findElement(By.id("send-broadcast")).click();
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-		waitForText(By.cssSelector("main"), audience + "人に全体案内を送りました。");
-		assertThat(this.browser.text(By.cssSelector(".broadcast-sent"))).contains("広報部、営業部", "夏の交流会を開きます");
+		this.browser.clickConfirmAndWaitForPage(By.id("send-broadcast"));
+		this.browser.waitForText(By.cssSelector("main"), audience + "人に全体案内を送りました。");
+		this.browser.waitForText(By.cssSelector(".broadcast-sent"), "広報部、営業部", "夏の交流会を開きます");
 		this.browser.screenshot("broadcast-sent-ja");
 		assertThat(broadcasts(plan)).isEqualTo(1);
 		this.browser.open("/plans/" + plan + "/invitations");
-		assertThat(this.browser.driver().findElements(By.cssSelector("#funnel tbody tr"))).extracting(e -> e.getText())
+		assertThat(this.browser.findAll(By.cssSelector("#funnel tbody tr"))).extracting(e -> e.getText())
 			.satisfiesExactly(personal -> assertThat(personal).startsWith("個別招待").contains("50%"),
 					broadcast -> assertThat(broadcast).startsWith("全体案内").contains(" " + audience + " "));
 		this.browser.screenshot("invitations-funnel-ja");
 
 		this.browser.open("/plans/" + plan + "/invitations/broadcast?lang=en");
-		this.browser.driver().findElement(By.cssSelector("label[for=department-GA]")).click();
-		this.browser.driver().findElement(By.id("preview-broadcast")).click();
-		waitForText(By.id("preview"), "Audience:");
-		assertThat(this.browser.text(By.id("preview"))).contains("Write the announcement above");
+		this.browser.click(By.cssSelector("label[for=department-GA]"));
+		this.browser.clickAndWaitForPage(By.id("preview-broadcast"));
+		this.browser.waitForText(By.id("preview"), "Audience:", "Write the announcement above");
 		this.browser.screenshot("broadcast-preview-en");
 
 		EmployeeRef recipient = this.jdbc.sql("""
@@ -124,10 +118,10 @@ class BroadcastJourneyBrowserTests extends BrowserTests {
 		assertThat(link.find()).isTrue();
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.open("/rsvp/" + link.group(1));
-		assertThat(this.browser.text(By.id("attending"))).isEqualTo("現在の参加者：1人（うち営業部から1人）");
+		this.browser.waitForExactText(By.id("attending"), "現在の参加者：1人（うち営業部から1人）");
 		this.browser.screenshot("announcement-answer-ja");
 		this.browser.open("/rsvp/" + link.group(1) + "?lang=en");
-		assertThat(this.browser.text(By.id("attending"))).isEqualTo("Attending so far: 1 (1 of them from Sales)");
+		this.browser.waitForExactText(By.id("attending"), "Attending so far: 1 (1 of them from Sales)");
 		this.browser.screenshot("announcement-answer-en");
 	}
 
@@ -137,6 +131,5 @@ class BroadcastJourneyBrowserTests extends BrowserTests {
 			.query(Long.class)
 			.single();
 	}
-
 
 }

@@ -1,6 +1,7 @@
 package io.tsunagu.invitations;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.List;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.tsunagu.TsunaguTest;
@@ -187,7 +189,11 @@ class ChangeNoticesTests extends InvitationTestBase {
 		java.util.concurrent.CompletableFuture<Boolean> moving = java.util.concurrent.CompletableFuture
 			.supplyAsync(() -> this.events.reschedule(plan, before.startsAt().plus(1, ChronoUnit.DAYS),
 					before.endsAt().plus(1, ChronoUnit.DAYS), before.rsvpDeadline(), before.venue(), null));
-		Thread.sleep(500);
+		// The move is held on the plan's row lock, not merely slow: PostgreSQL says it waits for a lock.
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
+				SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""")
+			.query(Long.class)
+			.single() > 0);
 		assertThat(moving).as("the move waits for the announcement").isNotDone();
 		commit.countDown();
 		announcing.join();

@@ -129,7 +129,7 @@ class EventPageTests extends InvitationTestBase {
 		long plan = this.events.anApprovedEvent("出力の会 " + System.nanoTime(), 30);
 		this.mvc.perform(get("/plans/{id}/invitations/attendees.csv", plan)
 				.with(user(this.users.loadUserByUsername("david.lee@tsunagu.example"))))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 	}
 
 	private EmployeeRef person(String email) {

@@ -1,12 +1,10 @@
 package io.tsunagu.invitations;
 
-import java.time.Duration;
+import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,54 +46,43 @@ class InvitationJourneyBrowserTests extends BrowserTests {
 
 		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 		this.browser.open("/plans/" + plan);
-		this.browser.driver().findElement(By.id("invitations")).click();
-		this.browser.driver().findElement(By.id("q")).sendKeys(david.email());
-		this.browser.driver().findElement(By.cssSelector("#invitee-search button")).click();
-		this.browser.driver().findElement(By.cssSelector("#matches button")).click();
-		this.browser.driver().findElement(By.cssSelector(".draft textarea"))
-			.sendKeys(david.name() + "さん、先月の展示会では営業資料の英訳を一晩で仕上げてくださり本当に助かりました。ぜひお話ししたいです。");
-		this.browser.driver().findElement(By.cssSelector(".draft button.btn-outline-primary")).click();
-		waitForText(By.cssSelector(".draft"), "指摘はありません");
-		this.browser.driver().findElement(By.id("send-wave")).click();
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-		waitForText(By.id("sent"), "未回答");
-		assertThat(this.browser.text(By.id("sent"))).contains(david.name());
+		this.browser.clickAndWaitForPage(By.id("invitations"));
+		this.browser.type(By.id("q"), david.email());
+		this.browser.clickAndWaitForPage(By.cssSelector("#invitee-search button"));
+		this.browser.clickAndWaitForPage(By.cssSelector("#matches button"));
+		this.browser.type(By.cssSelector(".draft textarea"),
+				david.name() + "さん、先月の展示会では営業資料の英訳を一晩で仕上げてくださり本当に助かりました。ぜひお話ししたいです。");
+		this.browser.clickAndWaitForPage(By.cssSelector(".draft button.btn-outline-primary"));
+		this.browser.waitForText(By.cssSelector(".draft"), "指摘はありません");
+		this.browser.clickConfirmAndWaitForPage(By.id("send-wave"));
+		this.browser.waitForText(By.id("sent"), "未回答", david.name());
 
 		// The invitee's mail, as the mailbox page shows it, and the answer button in it.
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.logIn("admin@tsunagu.example", "tsunagu-demo");
 		this.browser.open("/mailbox?recipient=" + david.email());
-		this.browser.driver()
-			.findElement(By.xpath("//div[@id='mailbox']/a[contains(., '" + title + "')]"))
-			.click();
-		this.browser.driver().switchTo().frame(this.browser.driver().findElement(By.cssSelector("iframe.mail-frame")));
-		java.net.URI link = java.net.URI.create(
-				this.browser.driver().findElement(By.cssSelector("a[href*='/rsvp/']")).getAttribute("href"));
+		this.browser.clickAndWaitForPage(By.xpath("//div[@id='mailbox']/a[contains(., '" + title + "')]"));
+		this.browser.driver().switchTo().frame(this.browser.find(By.cssSelector("iframe.mail-frame")));
+		URI link = URI.create(this.browser.find(By.cssSelector("a[href*='/rsvp/']")).getAttribute("href"));
 		this.browser.driver().switchTo().defaultContent();
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.driver().manage().window().setSize(new Dimension(390, 844));
 		// The mail links to the configured base address; the test server listens on a port of its own.
 		this.browser.open(link.getRawPath() + "?" + link.getRawQuery());
-		assertThat(this.browser.text(By.id("personal-message"))).contains("英訳を一晩で");
+		this.browser.waitForText(By.id("personal-message"), "英訳を一晩で");
 		this.browser.screenshot("rsvp-phone");
-		this.browser.driver().findElement(By.id("note")).sendKeys("楽しみにしています");
-		// Bootstrap scrolls smoothly; on a short phone screen bring the button into view at once.
-		org.openqa.selenium.WebElement attend = this.browser.driver().findElement(By.id("attend"));
-		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", attend);
-		attend.click();
+		this.browser.type(By.id("note"), "楽しみにしています");
+		this.browser.clickAndWaitForPage(By.id("attend"));
 		// David's own language is English: the page that needs no login speaks it.
-		waitForText(By.id("current-answer"), "You are attending");
-		assertThat(this.browser.text(By.id("attending"))).contains("Attending so far: 1");
+		this.browser.waitForText(By.id("current-answer"), "You are attending");
+		this.browser.waitForText(By.id("attending"), "Attending so far: 1");
 		this.browser.screenshot("rsvp-phone-attending");
 
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
 		this.browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 		this.browser.open("/plans/" + plan + "/invitations");
-		waitForText(By.id("sent"), "楽しみにしています");
-		assertThat(this.browser.text(By.id("sent"))).contains(david.name(), "参加", "楽しみにしています");
-		assertThat(this.browser.text(By.cssSelector("#funnel tbody tr"))).contains("個別招待", "100%");
+		this.browser.waitForText(By.id("sent"), david.name(), "参加", "楽しみにしています");
+		this.browser.waitForText(By.cssSelector("#funnel tbody tr"), "個別招待", "100%");
 	}
-
 
 }

@@ -149,10 +149,14 @@ class PersonalWaveTests extends InvitationTestBase {
 	}
 
 	@Test
-	void onlyOrganisersSeeTheInvitationsPage() throws Exception {
+	void theInvitationsPageOfAnotherPlanIsNotFoundAsForAPlanThatDoesNotExist() throws Exception {
+		// Answering 403 for an existing plan and 404 for a missing one would let anyone list the plan ids.
 		long plan = this.events.anApprovedEvent("幹事だけの会 " + System.nanoTime(), 30);
-		this.mvc.perform(get("/plans/{id}/invitations", plan).with(user(this.users.loadUserByUsername(this.david.email()))))
-			.andExpect(status().isForbidden());
+		long missing = this.jdbc.sql("SELECT coalesce(max(id), 0) + 1000 FROM event_plans").query(Long.class).single();
+		for (long id : new long[] { plan, missing }) {
+			this.mvc.perform(get("/plans/{id}/invitations", id).with(user(this.users.loadUserByUsername(this.david.email()))))
+				.andExpect(status().isNotFound());
+		}
 	}
 
 	private long count(String sql, Object... params) {

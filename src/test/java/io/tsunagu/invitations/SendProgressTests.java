@@ -1,15 +1,11 @@
 package io.tsunagu.invitations;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,24 +132,23 @@ class SendProgressTests extends InvitationTestBase {
 		try (Browser browser = new Browser(this.port)) {
 			browser.logIn(ApprovedEvents.ORGANISER, "tsunagu-demo");
 			browser.open("/plans/" + plan + "/invitations");
-			assertThat(browser.text(block)).contains("3 件中 0 件を送信しました", "送信中", "1 件は届けられませんでした",
-					this.yoko.name(), "1 件はまだ届いていません");
+			browser.waitForText(block, "3 件中 0 件を送信しました", "送信中", "1 件は届けられませんでした", this.yoko.name(),
+					"1 件はまだ届いていません");
 			browser.screenshot("send-progress-sending-ja");
 
 			this.dispatcher.dispatchDue();
-			waitForText(browser, block, "3 件中 1 件を送信しました");
+			browser.waitForText(block, "3 件中 1 件を送信しました");
 			this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'QUEUED'").update();
 			this.dispatcher.dispatchDue();
-			waitForText(browser, block, "3 件中 2 件を送信しました");
-			assertThat(browser.text(block)).contains("送信完了", this.yoko.name()).doesNotContain("まだ届いていません");
-			assertThat(browser.driver().findElement(block).getAttribute("hx-trigger")).as("polling stopped").isNull();
+			String done = browser.waitForText(block, "3 件中 2 件を送信しました", "送信完了", this.yoko.name());
+			assertThat(done).doesNotContain("まだ届いていません");
+			browser.waitUntil("the block to stop polling", driver -> driver.findElement(block).getAttribute("hx-trigger") == null);
 			browser.screenshot("send-progress-done-ja");
 
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.open("/plans/" + plan + "/invitations?lang=en");
-			assertThat(browser.text(block)).contains("2 of 3 sent", "Done", "1 could not be delivered:");
-			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-					browser.driver().findElement(block));
+			browser.waitForText(block, "2 of 3 sent", "Done", "1 could not be delivered:");
+			browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", browser.find(block));
 			browser.screenshot("send-progress-done-en-phone");
 		}
 	}
@@ -186,7 +181,7 @@ class SendProgressTests extends InvitationTestBase {
 
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", plan, wave)
 				.with(user(this.users.loadUserByUsername(this.david.email()))))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", other, wave).with(organiser()))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", other, draft).with(organiser()))
@@ -196,11 +191,6 @@ class SendProgressTests extends InvitationTestBase {
 		this.mvc.perform(get("/plans/{id}/invitations", other).with(organiser()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"send-progress\""))));
-	}
-
-	private static void waitForText(Browser browser, By by, String text) {
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
 	private long sentWave(long planId) {

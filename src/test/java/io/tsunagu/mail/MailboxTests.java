@@ -1,7 +1,6 @@
 package io.tsunagu.mail;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.tsunagu.TsunaguTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -43,22 +43,18 @@ class MailboxTests {
 	UserDetailsService users;
 
 	@Test
-	void deliversAQueuedMessageToTheMailboxWithinASecondOrTwo() throws Exception {
+	void theDispatcherDeliversAQueuedMessageToTheMailboxByItself() throws Exception {
 		long id = this.outbox
 			.queue(MailRequest.of("organiser@tsunagu.example", "佐藤 美咲", Locale.JAPANESE, "test-message", Map.of(),
 					new Object[0], null))
 			.orElseThrow();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
-		String status = "";
-		while (Instant.now().isBefore(deadline) && !"SENT".equals(status)) {
-			status = this.jdbc.sql("SELECT status || '/' || coalesce(delivered_via, '') FROM mail_outbox WHERE id = ?")
+		// Within a second or two on a quiet machine; a loaded one gets longer before the test gives up.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT status || '/' || coalesce(delivered_via, '') FROM mail_outbox WHERE id = ?")
 				.param(id)
 				.query(String.class)
-				.single();
-			status = status.equals("SENT/MAILBOX") ? "SENT" : status;
-			Thread.sleep(50);
-		}
-		assertThat(status).isEqualTo("SENT");
+				.single()).isEqualTo("SENT/MAILBOX"));
 	}
 
 	@Test

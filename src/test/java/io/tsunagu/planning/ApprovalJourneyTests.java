@@ -195,9 +195,9 @@ class ApprovalJourneyTests {
 	}
 
 	@Test
-	void aCoOrganisingManagersStepGoesUpToTheOfficerAndIsNotAskedTwice() {
+	void aCoOrganisingManagersStepGoesUpToTheOfficerAndIsNeverSkipped() {
 		EventPlan plan = this.fixtures.aDraftBy(ORGANISER, "部長も幹事の会 " + System.nanoTime());
-		this.plans.addCoOrganiser(plan.getId(), this.organiser.id(), ORGANISER, this.manager.email());
+		this.fixtures.joinTeam(plan, ORGANISER, this.manager.email());
 		this.plans.submit(plan.getId(), this.organiser.id(), ORGANISER);
 
 		PlanApproval approval = this.approvals.viewFor(plan.getId(), this.organiser.id());
@@ -205,12 +205,44 @@ class ApprovalJourneyTests {
 		assertThat(steps.get(2).role()).isEqualTo(StepRole.MANAGER);
 		assertThat(steps.get(2).approverName()).isEqualTo(this.officer.name());
 		assertThat(steps.get(2).insteadOfName()).isEqualTo(this.manager.name());
-		assertThat(steps.get(2).state()).isEqualTo(StepState.SKIPPED);
+		assertThat(steps).extracting(step -> step.state()).doesNotContain(StepState.SKIPPED);
 
 		decide(plan, this.president, DecisionKind.APPROVE, null);
 		decide(plan, this.officer, DecisionKind.APPROVE, null);
+		assertThat(status(plan)).as("the manager's step still waits for the officer").isEqualTo(PlanStatus.SUBMITTED);
+		assertThat(inboxOf(this.officer, plan)).singleElement()
+			.satisfies(item -> assertThat(item.role()).isEqualTo(StepRole.MANAGER));
+		decide(plan, this.officer, DecisionKind.APPROVE, null);
 		assertThat(status(plan)).isEqualTo(PlanStatus.APPROVED);
 		assertThat(inboxOf(this.manager, plan)).isEmpty();
+		assertThat(this.approvals.viewFor(plan.getId(), this.organiser.id()).rounds().get(0).steps())
+			.extracting(step -> step.state())
+			.containsExactly(StepState.APPROVED, StepState.APPROVED, StepState.APPROVED);
+	}
+
+	@Test
+	void withTheManagerAndTheOfficerOnTheTeamTheirStepsGoToTheirSuperiorAndNoneIsSkipped() {
+		EventPlan plan = this.fixtures.aDraftBy(ORGANISER, "部長も役員も幹事の会 " + System.nanoTime());
+		this.fixtures.joinTeam(plan, ORGANISER, this.manager.email());
+		this.fixtures.joinTeam(plan, ORGANISER, this.officer.email());
+		this.plans.submit(plan.getId(), this.organiser.id(), ORGANISER);
+
+		var steps = this.approvals.viewFor(plan.getId(), this.organiser.id()).rounds().get(0).steps();
+		assertThat(steps).extracting(step -> step.approverName())
+			.containsExactly(this.president.name(), this.president.name(), this.president.name());
+		assertThat(steps).extracting(step -> step.insteadOfName())
+			.containsExactly(null, this.officer.name(), this.manager.name());
+		assertThat(steps).extracting(step -> step.state())
+			.containsExactly(StepState.OPEN, StepState.WAITING, StepState.WAITING);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(status(plan)).isEqualTo(PlanStatus.SUBMITTED);
+			decide(plan, this.president, DecisionKind.APPROVE, null);
+		}
+		assertThat(status(plan)).isEqualTo(PlanStatus.APPROVED);
+		assertThat(this.approvals.viewFor(plan.getId(), this.organiser.id()).rounds().get(0).steps())
+			.extracting(step -> step.state())
+			.containsOnly(StepState.APPROVED);
 	}
 
 	@Test

@@ -54,9 +54,62 @@ class EventPlanTests {
 		EventPlan plan = aDraft();
 		plan.submit(NOW);
 		assertRefused(() -> plan.revise(details("変更", 10), NOW), "plan.refused.edit");
-		assertRefused(() -> plan.addCoOrganiser(11, NOW), "plan.refused.team");
+		assertRefused(() -> plan.proposeCoOrganiser(11, NOW), "plan.refused.team");
 		assertRefused(() -> plan.submit(NOW), "plan.refused.submit");
 		assertThat(plan.getRevision()).isEqualTo(1);
+	}
+
+	@Test
+	void aColleagueJoinsTheTeamOnlyByAcceptingAProposal() {
+		EventPlan plan = aDraft();
+		plan.proposeCoOrganiser(11, NOW);
+		assertThat(plan.isOrganisedBy(11)).as("asked, not yet on the team").isFalse();
+		assertThat(plan.isProposedTo(11)).isTrue();
+		plan.acceptCoOrganiser(11, NOW);
+		assertThat(plan.isOrganisedBy(11)).isTrue();
+		assertThat(plan.getProposedCoOrganiserIds()).isEmpty();
+
+		plan.proposeCoOrganiser(12, NOW);
+		plan.declineCoOrganiser(12, NOW);
+		assertThat(plan.isOrganisedBy(12)).isFalse();
+		assertRefused(() -> plan.acceptCoOrganiser(12, NOW), "plan.team.refused.notProposed");
+	}
+
+	@Test
+	void refusesToAddTheLeadOrAMemberAgainAndToRemoveSomeoneNotOnTheTeam() {
+		EventPlan plan = aDraft();
+		assertRefused(() -> plan.proposeCoOrganiser(LEAD, NOW), "plan.team.refused.lead");
+		plan.proposeCoOrganiser(11, NOW);
+		assertRefused(() -> plan.proposeCoOrganiser(11, NOW), "plan.team.refused.proposed");
+		plan.acceptCoOrganiser(11, NOW);
+		assertRefused(() -> plan.proposeCoOrganiser(11, NOW), "plan.team.refused.member");
+		assertRefused(() -> plan.removeCoOrganiser(99, NOW), "plan.team.refused.notMember");
+		plan.removeCoOrganiser(11, NOW);
+		assertRefused(() -> plan.removeCoOrganiser(11, NOW), "plan.team.refused.notMember");
+		assertThat(plan.getCoOrganiserIds()).isEmpty();
+	}
+
+	@Test
+	void refusesToAcceptATeamProposalWhileThePlanIsUnderReview() {
+		EventPlan plan = aDraft();
+		plan.proposeCoOrganiser(11, NOW);
+		plan.submit(NOW);
+		assertRefused(() -> plan.acceptCoOrganiser(11, NOW), "plan.refused.team");
+		assertRefused(() -> plan.removeCoOrganiser(11, NOW), "plan.refused.team");
+		assertThat(plan.isOrganisedBy(11)).isFalse();
+		plan.declineCoOrganiser(11, NOW);
+		assertThat(plan.isProposedTo(11)).as("saying no changes no team").isFalse();
+	}
+
+	@Test
+	void refusesSubmissionOnceThePlanHasStartedOrItsAnswersAreClosed() {
+		EventPlan plan = aDraft();
+		Instant deadline = plan.getRsvpDeadline();
+		assertRefused(() -> plan.submit(deadline), "plan.refused.submit.deadlinePassed");
+		assertRefused(() -> plan.submit(plan.getStartsAt().plusSeconds(60)), "plan.refused.submit.started");
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.DRAFT);
+		plan.submit(deadline.minusSeconds(1));
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.SUBMITTED);
 	}
 
 	@Test
@@ -66,7 +119,8 @@ class EventPlanTests {
 		plan.requestChanges(NOW);
 		assertThat(plan.getStatus()).isEqualTo(PlanStatus.CHANGES_REQUESTED);
 		plan.revise(details("直した同期会", 30), NOW);
-		plan.addCoOrganiser(11, NOW);
+		plan.proposeCoOrganiser(11, NOW);
+		plan.acceptCoOrganiser(11, NOW);
 		plan.submit(NOW);
 		assertThat(plan.getStatus()).isEqualTo(PlanStatus.SUBMITTED);
 		assertThat(plan.getRevision()).isEqualTo(2);
@@ -96,7 +150,8 @@ class EventPlanTests {
 	@Test
 	void copiesOnlyARejectedPlanIntoANewDraftWithTheSameTeam() {
 		EventPlan plan = aDraft();
-		plan.addCoOrganiser(11, NOW);
+		plan.proposeCoOrganiser(11, NOW);
+		plan.acceptCoOrganiser(11, NOW);
 		assertRefused(() -> plan.copyAsDraft(LEAD, NOW), "plan.refused.copy");
 		plan.submit(NOW);
 		plan.reject(NOW);

@@ -54,6 +54,19 @@ final class PlanFixtures {
 		return plan;
 	}
 
+	/**
+	 * Puts a colleague on the plan's team the way the app does: the lead asks, and the colleague accepts
+	 * (here on their behalf).
+	 */
+	void joinTeam(EventPlan plan, String leadEmail, String email) {
+		joinTeam(this.plans, plan.getId(), person(leadEmail).id(), leadEmail, person(email));
+	}
+
+	static void joinTeam(Plans plans, long planId, long leadId, String leadEmail, EmployeeRef person) {
+		plans.proposeCoOrganiser(planId, leadId, leadEmail, person.email());
+		plans.acceptCoOrganiser(planId, person.id(), person.email());
+	}
+
 	static PlanDetails details(String title) {
 		Instant start = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		return new PlanDetails(title, PlanKind.CROSS_DEPARTMENT_MIXER, "部署を越えて顔見知りになる", "全社員", start,

@@ -199,6 +199,31 @@ class PlanPagesTests {
 	}
 
 	@Test
+	void anApproverWhoseStepIsNotReachedIsToldItIsNotTheirTurnAndKeepsWhatTheyWrote() throws Exception {
+		EventPlan plan = this.fixtures.aSubmittedPlanBy(ORGANISER, "順番待ちの会 " + System.nanoTime());
+		long officerStep = this.jdbc.sql("""
+				SELECT s.id FROM approval_steps s JOIN approval_rounds r ON r.id = s.round_id
+				WHERE r.plan_id = ? AND s.role = 'OFFICER'""").param(plan.getId()).query(Long.class).single();
+
+		this.mvc.perform(get("/approvals/steps/" + officerStep).with(as(PLAN_OFFICER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("まだあなたの番ではありません。")))
+			.andExpect(content().string(not(containsString("id=\"record-decision\""))));
+		this.mvc.perform(get("/approvals/steps/" + officerStep).param("lang", "en").with(as(PLAN_OFFICER)))
+			.andExpect(content().string(containsString("It is not your turn yet")));
+		this.mvc.perform(post("/approvals/steps/" + officerStep).param("kind", "APPROVE")
+			.param("comment", "予算は半分に")
+			.param("revision", "1")
+			.with(as(PLAN_OFFICER))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("まだあなたの番ではありません。")))
+			.andExpect(content().string(containsString("予算は半分に")));
+		assertThat(this.jdbc.sql("SELECT state FROM approval_steps WHERE id = ?").param(officerStep).query(String.class).single())
+			.isEqualTo("WAITING");
+	}
+
+	@Test
 	void approversSeeOnlyWhatWasSentToThemAndOnlyDecideTheirOwnStep() throws Exception {
 		EventPlan plan = this.fixtures.aSubmittedPlanBy(ORGANISER, "承認待ちの会 " + System.nanoTime());
 		long step = this.approvals.inbox(this.fixtures.person(PRESIDENT).id())

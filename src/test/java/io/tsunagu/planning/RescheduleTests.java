@@ -81,7 +81,8 @@ class RescheduleTests {
 		String emily = "emily.clark@tsunagu.example";
 		EventPlan plan = this.plans.create(this.events.organiser().id(), ORGANISER,
 				PlanFixtures.details("動く会 " + System.nanoTime()));
-		this.plans.addCoOrganiser(plan.getId(), this.events.organiser().id(), ORGANISER, emily);
+		PlanFixtures.joinTeam(this.plans, plan.getId(), this.events.organiser().id(), ORGANISER,
+				this.directory.findByEmail(emily).orElseThrow());
 		this.events.approve(plan.getId());
 		Map<String, String> form = currentForm(plan.getId());
 		this.mvc.perform(get("/plans/{id}", plan.getId()).with(as(ORGANISER)))
