@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * by each kind of person, against one table of expected outcomes. A route missing from the table, or a
  * row whose route is gone, fails, so that a new route cannot slip through unreviewed.
  * <p>
- * Outcome classes: {@code L} sent to the login page, {@code U} 401, {@code F} 403, {@code N} 404,
+ * Outcome classes: {@code L} sent to the login page, {@code U} 401 (a background request without a session), {@code F} 403, {@code N} 404,
  * {@code A} allowed — the request got past every check of who asks: any 2xx, a redirect other than
  * to the login page, or a 400/409/422 about the input or the plan's state (a refusal because of what
  * is asked, not of who asks). Every request runs in a transaction that is rolled back, so a cancel or
@@ -94,6 +94,8 @@ class AuthorizationMatrixTests {
 	}
 
 	private static final String PASSWORD_MAIL = "the invitee's password-link mail";
+
+	private static final String BACKGROUND = "a page's background request (htmx)";
 
 	// Reached only through the servlet container's error dispatch (see ErrorPagesTests), never asked directly.
 	private static final Set<String> NOT_ASKED = Set.of("ANY /error");
@@ -143,6 +145,8 @@ class AuthorizationMatrixTests {
 		// The invitation pages are the organisers' alone: to everyone else they do not exist, as for a missing plan.
 		row("GET /plans/{id}/invitations",                                       "L N N N A N N N"),
 		row("GET /plans/{id}/invitations/waves/{waveId}/progress",               "L N N N A N N N"),
+		// Polled by the page: once the session is gone, 401 (the script reloads), not the login page swapped in.
+		row("GET /plans/{id}/invitations/waves/{waveId}/progress",               "U N N N A N N N").variant(BACKGROUND),
 		row("GET /plans/{id}/invitations/attendees.csv",                         "L N N N A N N N"),
 		row("POST /plans/{id}/invitations/invitees",                             "L N N N A N N N"),
 		row("POST /plans/{id}/invitations/{invitationId}/message",               "L N N N A N N N"),
@@ -224,6 +228,7 @@ class AuthorizationMatrixTests {
 
 	private final Map<String, String> variables = new HashMap<>();
 
+	// Per variant of a row: the path variables it takes otherwise, and headers ("header:" + name).
 	private final Map<String, Map<String, String>> variants = new HashMap<>();
 
 	/**
@@ -290,6 +295,7 @@ class AuthorizationMatrixTests {
 		this.variables.put("/mailbox:id", String.valueOf(invitationMail));
 		this.variables.put("/admin/outbox:id", String.valueOf(invitationMail));
 		this.variants.put(PASSWORD_MAIL, Map.of("id", String.valueOf(passwordMail.get("id"))));
+		this.variants.put(BACKGROUND, Map.of("header:HX-Request", "true"));
 
 		this.form.put("email", unrelated.email());
 		this.form.put("employeeId", String.valueOf(unrelated.id()));
@@ -358,6 +364,13 @@ class AuthorizationMatrixTests {
 			r.setRemoteAddr(CLIENT_ADDRESS);
 			return r;
 		});
+		if (row.variant() != null) {
+			this.variants.get(row.variant()).forEach((key, value) -> {
+				if (key.startsWith("header:")) {
+					request.header(key.substring("header:".length()), value);
+				}
+			});
+		}
 		if (route[1].contains("?")) {
 			request.param(route[1].substring(route[1].indexOf('?') + 1), "");
 		}
