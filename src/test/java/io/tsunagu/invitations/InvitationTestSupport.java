@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tsunagu.directory.EmployeeRef;
@@ -13,7 +14,7 @@ import io.tsunagu.planning.ApprovedEvents;
  * Sends personal invitations through the service and reads the answer links back from the outbox, as
  * an invitee reads them from the mail.
  */
-final class InvitationTestSupport {
+public final class InvitationTestSupport {
 
 	private static final Pattern LINK = Pattern.compile("/rsvp/([A-Za-z0-9_-]{43})");
 
@@ -29,8 +30,13 @@ final class InvitationTestSupport {
 		this.jdbc = jdbc;
 	}
 
+	/** For tests outside this module, which cannot name its services. */
+	public static InvitationTestSupport from(BeanFactory beans, ApprovedEvents events) {
+		return new InvitationTestSupport(beans.getBean(InvitationWaves.class), events, beans.getBean(JdbcClient.class));
+	}
+
 	/** Invites each person with a message of their own and sends the wave; returns each one's link token. */
-	List<String> invite(long planId, List<EmployeeRef> people) {
+	public List<String> invite(long planId, List<EmployeeRef> people) {
 		long organiser = this.events.organiser().id();
 		for (EmployeeRef person : people) {
 			this.waves.add(planId, organiser, ApprovedEvents.ORGANISER, person.id());

@@ -50,10 +50,19 @@ public final class ApprovedEvents {
 
 	/** The organiser sends a draft for approval and each approver of the chain approves it in turn. */
 	public void approve(long id) {
+		approveUpTo(id, 3);
+	}
+
+	/**
+	 * The organiser sends a draft for approval and the first approvers of the chain (executive, officer,
+	 * manager) approve it in turn; with fewer than three the plan waits for the next one.
+	 */
+	public void approveUpTo(long id, int approvers) {
 		EmployeeRef organiser = organiser();
 		this.plans.submit(id, organiser.id(), ORGANISER);
 		Approvers chain = this.orgChart.approversFor(organiser.departmentCode());
-		for (EmployeeRef approver : new EmployeeRef[] { chain.executive(), chain.officer(), chain.manager() }) {
+		EmployeeRef[] inOrder = { chain.executive(), chain.officer(), chain.manager() };
+		for (EmployeeRef approver : java.util.Arrays.copyOf(inOrder, approvers)) {
 			InboxItem item = this.approvals.inbox(approver.id())
 				.stream()
 				.filter(i -> i.planId() == id)
@@ -62,6 +71,18 @@ public final class ApprovedEvents {
 			this.approvals.decide(item.stepId(), approver.id(), approver.email(), DecisionKind.APPROVE, null,
 					item.planRevision());
 		}
+	}
+
+	/** The organiser hands a preparation task of a plan still being prepared to a helper; returns its id. */
+	public long aTaskHandedTo(long planId, String helperEmail, String title) {
+		long organiser = organiser().id();
+		this.plans.addTask(planId, organiser, ORGANISER, title, null, helperEmail, null);
+		return this.plans.taskRows(planId, organiser)
+			.stream()
+			.filter(row -> row.task().getTitle().equals(title))
+			.mapToLong(row -> row.task().getId())
+			.max()
+			.orElseThrow();
 	}
 
 	public long aDraft(String title, int capacity, Instant start, Instant rsvpDeadline) {
