@@ -173,6 +173,8 @@ class AuthorizationMatrixTests {
 		row("GET /mailbox/{id}/html",                                            "L N N A N N N N").variant(PASSWORD_MAIL),
 
 		row("GET /admin/audit",                                                  "L F F F F F F A"),
+		row("GET /admin/demo",                                                   "L F F F F F F A"),
+		row("POST /admin/demo",                                                  "L F F F F F F A"),
 		row("GET /admin/directory",                                              "L F F F F F F A"),
 		row("POST /admin/directory/import",                                      "L F F F F F F A"),
 		row("GET /admin/directory/export/departments.csv",                       "L F F F F F F A"),
