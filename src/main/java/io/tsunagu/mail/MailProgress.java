@@ -28,9 +28,13 @@ public record MailProgress(long total, long sent, long failed, long retrying, lo
 		return this.failed - this.failures.size();
 	}
 
-	/** The counts in a few characters, so that a page can ask whether anything changed since it looked. */
+	/**
+	 * The counts in a few characters, so that a page can ask whether anything changed since it looked;
+	 * messages waiting to be taken over are counted only while there are any.
+	 */
 	public String state() {
-		return this.sent + "-" + this.failed + "-" + this.retrying + "-" + this.interrupted + "-" + this.waiting;
+		String state = this.sent + "-" + this.failed + "-" + this.retrying + "-" + this.waiting;
+		return this.interrupted == 0 ? state : state + "-" + this.interrupted;
 	}
 
 	/** Whom a message was addressed to; the name may be missing. */
