@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = "tsunagu.mail.dispatcher-enabled=false")
 @IsolatedDatabase("mailcrash")
 class MailCrashTests {
+
+	private static final Logger log = LoggerFactory.getLogger(MailCrashTests.class);
 
 	private static final int WAVE = 1500;
 
@@ -120,6 +124,8 @@ class MailCrashTests {
 		assertThat(copies).as("every message arrived").hasSize(WAVE);
 		assertThat(total - WAVE).as("Message-IDs delivered twice").isBetween(0, DeliveryRecorder.MAX_UNRECORDED + 1);
 		assertThat(copies.values()).allSatisfy(count -> assertThat(count).isBetween(1, 2));
+		log.info("Killed with {} of {} received and {} recorded as sent; {} delivered twice in the end", received, WAVE,
+				recorded, total - WAVE);
 
 		second.destroy();
 		second.onExit().get();
