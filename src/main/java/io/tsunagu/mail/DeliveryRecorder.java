@@ -10,15 +10,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what the transport reports while a dispatch runs, on a thread (and so a pooled database
  * connection) of its own, so that the SMTP connection keeps sending while the database commits: what
- * the server accepted is committed milliseconds later, all that was reported since the last commit in
- * one statement. The sender may run at most {@value #MAX_UNRECORDED} messages ahead of the record, so a
- * crash at any moment repeats no more than that. While the dispatch runs it also renews the leases of
- * this instance's claims.
+ * the server accepted is committed within {@code GAP_MILLIS} or so, all that was reported since the
+ * last commit in one statement (a commit per message would cost the machine more than sending it).
+ * The sender may run at most {@value #MAX_UNRECORDED} messages ahead of the record, so a crash at any
+ * moment repeats no more than that. While the dispatch runs it also renews this instance's leases.
  */
 final class DeliveryRecorder implements MailTransport.Outcomes, AutoCloseable {
 
 	/** How far sending may run ahead of the record: the most a crash can send twice per connection. */
-	static final int MAX_UNRECORDED = 20;
+	static final int MAX_UNRECORDED = 50;
+
+	/** The least time between two commits, unless the sender waits for the record. */
+	private static final long GAP_MILLIS = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
@@ -76,7 +79,10 @@ final class DeliveryRecorder implements MailTransport.Outcomes, AutoCloseable {
 			}
 			this.pending.add(new Reported(mail, delivery));
 			this.unrecorded++;
-			this.lock.notifyAll();
+			// The writer waits for the first report after a commit, or for the sender to be too far ahead.
+			if (this.pending.size() == 1 || this.unrecorded >= MAX_UNRECORDED) {
+				this.lock.notifyAll();
+			}
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
@@ -133,10 +139,22 @@ final class DeliveryRecorder implements MailTransport.Outcomes, AutoCloseable {
 				this.pending = new ArrayList<>();
 			}
 			renewIfDue();
+			long flushed = System.nanoTime();
 			boolean written = record(batch);
 			synchronized (this.lock) {
 				if (written) {
 					this.unrecorded -= batch.size();
+					this.lock.notifyAll();
+					long wait;
+					while (!this.closed && this.unrecorded < MAX_UNRECORDED
+							&& (wait = GAP_MILLIS - (System.nanoTime() - flushed) / 1_000_000) > 0) {
+						try {
+							this.lock.wait(wait);
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
+					}
 				}
 				else {
 					this.pending.addAll(0, batch);

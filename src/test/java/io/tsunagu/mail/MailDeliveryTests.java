@@ -318,6 +318,33 @@ class MailDeliveryTests {
 	}
 
 	@Test
+	void renewsTheLeaseWhileASlowBatchIsStillGoingOut() throws Exception {
+		this.outbox.queue(test("slow@corp.example", null, Locale.JAPANESE, null));
+		MailSettings shortLease = new MailSettings(this.settings.from(), 200, 4, Duration.ofSeconds(10), Duration.ofHours(2),
+				Duration.ofMillis(600), Duration.ofSeconds(5), Duration.ofDays(90), Duration.ofHours(1), "", true);
+		List<Integer> takenOverMeanwhile = new java.util.ArrayList<>();
+		MailTransport slow = new MailTransport() {
+			@Override
+			public String name() {
+				return MailDeliveryTests.this.transport.name();
+			}
+
+			@Override
+			public void deliver(List<OutgoingMail> batch, Outcomes outcomes) {
+				// Three leases long: the claim must still be held at the end of it.
+				await().pollDelay(Duration.ofMillis(1800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+				takenOverMeanwhile.add(MailDeliveryTests.this.queue.takeBackExpired());
+				MailDeliveryTests.this.transport.deliver(batch, outcomes);
+			}
+		};
+		MailDispatcher dispatcher = new MailDispatcher(this.queue, slow, shortLease, new SimpleMeterRegistry(), "slow instance");
+
+		assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+		assertThat(takenOverMeanwhile).containsExactly(0);
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
 	void emptiesTheBodiesOfMailTheServerAcceptedAfterAShortTimeAndKeepsHeadersAndStatus() throws Exception {
 		byte[] calendar = "BEGIN:VCALENDAR\r\nURL:https://tsunagu.corp.example/rsvp/secret\r\nEND:VCALENDAR\r\n"
 			.getBytes(StandardCharsets.UTF_8);
@@ -349,9 +376,10 @@ class MailDeliveryTests {
 			.query(String.class)
 			.list()).as("sent within the hour, or kept in the built-in mailbox").hasSize(2).allSatisfy(body -> assertThat(body).isNotBlank());
 		this.mvc.perform(get("/admin/outbox").with(admin())).andExpect(status().isOk());
-		this.mvc.perform(get("/mailbox/" + old).with(admin()))
+		this.mvc.perform(get("/mailbox/" + old).param("lang", "en").with(admin()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("old@corp.example")));
+			.andExpect(content().string(containsString("old@corp.example")))
+			.andExpect(content().string(containsString("its body and attachments were removed afterwards")));
 	}
 
 	@Test
