@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * The secret in an invitation's answer link: 256 random bits, URL-safe Base64 without padding. Only
- * its SHA-256 is stored, so a copy of the database opens no invitation.
+ * its SHA-256 is stored with the invitation. The whole link is in the mail's body in the outbox until
+ * it is sent; with an SMTP server the bodies of sent mail are emptied after
+ * {@code tsunagu.mail.sent-body-retention} (1h), and from then on a copy of the database opens no
+ * invitation (AnswerLinksAtRestTests). The built-in mailbox of the default mode keeps the bodies: it
+ * is where that mail is read.
  */
 final class RsvpToken {
 

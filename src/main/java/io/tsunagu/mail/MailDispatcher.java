@@ -1,24 +1,26 @@
 package io.tsunagu.mail;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Delivers the outbox: claims a batch, sends it, records each outcome, and repeats while messages
- * are due. It wakes when a transaction that queued mail commits, and polls for retries and for
- * mail other instances queued.
+ * Delivers the outbox: claims a batch under a lease, sends it, records each outcome as the transport
+ * reports it, and repeats while messages are due. It wakes when a transaction that queued mail
+ * commits, and polls for retries and for mail other instances queued. At its start it takes back the
+ * claims this instance held when it last stopped; at every poll, claims whose lease ran out.
  */
 @Component
 class MailDispatcher implements SmartLifecycle {
@@ -31,23 +33,30 @@ class MailDispatcher implements SmartLifecycle {
 
 	private final MailSettings settings;
 
-	private final Counter sent;
+	private final String instance;
 
-	private final Counter failed;
-
-	private final Counter retried;
+	private final DeliveryRecorder.Counters counters;
 
 	private final Semaphore wake = new Semaphore(0);
 
 	private volatile Thread worker;
 
-	MailDispatcher(MailQueue queue, MailTransport transport, MailSettings settings, MeterRegistry meters) {
+	private volatile boolean stopping;
+
+	@Autowired
+	MailDispatcher(MailQueue queue, MailTransport transport, MailSettings settings, MeterRegistry meters,
+			Environment environment) {
+		this(queue, transport, settings, meters, settings.instanceId(environment.getProperty("server.port", "8080")));
+	}
+
+	MailDispatcher(MailQueue queue, MailTransport transport, MailSettings settings, MeterRegistry meters,
+			String instance) {
 		this.queue = queue;
 		this.transport = transport;
 		this.settings = settings;
-		this.sent = meters.counter("tsunagu.mail.sent");
-		this.failed = meters.counter("tsunagu.mail.failed");
-		this.retried = meters.counter("tsunagu.mail.retried");
+		this.instance = instance;
+		this.counters = new DeliveryRecorder.Counters(meters.counter("tsunagu.mail.sent"),
+				meters.counter("tsunagu.mail.failed"), meters.counter("tsunagu.mail.retried"));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -55,45 +64,61 @@ class MailDispatcher implements SmartLifecycle {
 		this.wake.release();
 	}
 
-	/** Delivers everything that is due now; returns how many messages were sent. */
-	int dispatchDue() {
-		int requeued = this.queue.requeueStale(this.settings.staleTimeout());
-		if (requeued > 0) {
-			log.warn("{} messages were left in SENDING by a dispatcher that stopped; they are queued again", requeued);
-		}
-		int delivered = 0;
-		List<OutgoingMail> batch;
-		while (!(batch = this.queue.claim(this.settings.batchSize())).isEmpty()) {
-			delivered += record(batch, this.transport.deliver(batch));
-		}
-		return delivered;
+	/** The name this dispatcher's claims carry. */
+	String instance() {
+		return this.instance;
 	}
 
-	private int record(List<OutgoingMail> batch, Map<Long, Delivery> deliveries) {
-		List<Long> sentIds = new ArrayList<>();
-		for (OutgoingMail mail : batch) {
-			Delivery delivery = deliveries.getOrDefault(mail.id(), Delivery.temporary("No outcome reported"));
-			switch (delivery.outcome()) {
-				case SENT -> sentIds.add(mail.id());
-				case TEMPORARY -> {
-					if (mail.attempts() >= this.settings.maxAttempts()) {
-						this.queue.fail(mail.id(), delivery.error());
-						this.failed.increment();
-					}
-					else {
-						this.queue.retryLater(mail.id(), delivery.error(), this.settings.backoffAfter(mail.attempts()));
-						this.retried.increment();
-					}
-				}
-				case PERMANENT -> {
-					this.queue.fail(mail.id(), delivery.error());
-					this.failed.increment();
+	/** Claims this instance held when it stopped go back to the queue: nothing is sending them any more. */
+	int takeBackOwnClaims() {
+		int taken = this.queue.takeBack(this.instance);
+		if (taken > 0) {
+			log.warn("{} messages were claimed by this instance ({}) when it stopped; they are queued again", taken,
+					this.instance);
+		}
+		return taken;
+	}
+
+	/** Delivers everything that is due now; returns how many messages were sent. */
+	int dispatchDue() {
+		int expired = this.queue.takeBackExpired();
+		if (expired > 0) {
+			log.warn("{} messages were claimed by a dispatcher that stopped renewing its lease; they are queued again",
+					expired);
+		}
+		List<OutgoingMail> batch = this.queue.claim(this.settings.batchSize(), this.instance, this.settings.lease());
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		DeliveryRecorder recorder = new DeliveryRecorder(this.queue, this.settings, this.instance, this.transport.name(),
+				this.counters);
+		try {
+			do {
+				deliver(batch, recorder);
+			}
+			while (!this.stopping && !(batch = this.queue.claim(this.settings.batchSize(), this.instance, this.settings.lease())).isEmpty());
+		}
+		finally {
+			recorder.close();
+		}
+		return recorder.sent();
+	}
+
+	private void deliver(List<OutgoingMail> batch, DeliveryRecorder recorder) {
+		Set<Long> reported = new HashSet<>();
+		try {
+			this.transport.deliver(batch, (mail, delivery) -> {
+				reported.add(mail.id());
+				recorder.report(mail, delivery);
+			});
+		}
+		finally {
+			for (OutgoingMail mail : batch) {
+				if (!reported.contains(mail.id())) {
+					recorder.report(mail, Delivery.temporary("No outcome reported"));
 				}
 			}
 		}
-		this.queue.markSent(sentIds, this.transport.name());
-		this.sent.increment(sentIds.size());
-		return sentIds.size();
 	}
 
 	private void run() {
@@ -121,6 +146,13 @@ class MailDispatcher implements SmartLifecycle {
 		if (!this.settings.dispatcherEnabled()) {
 			return;
 		}
+		try {
+			takeBackOwnClaims();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not take back the claims of {}; they are taken back once their lease runs out", this.instance, ex);
+		}
+		this.stopping = false;
 		Thread thread = new Thread(this::run, "mail-dispatcher");
 		thread.setDaemon(true);
 		this.worker = thread;
@@ -131,6 +163,7 @@ class MailDispatcher implements SmartLifecycle {
 	public void stop() {
 		Thread thread = this.worker;
 		this.worker = null;
+		this.stopping = true;
 		if (thread != null) {
 			this.wake.release();
 			try {

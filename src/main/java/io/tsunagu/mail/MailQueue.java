@@ -32,17 +32,21 @@ class MailQueue {
 		this.jdbc = jdbc;
 	}
 
-	/** Claims up to {@code limit} due messages; rows other dispatchers hold are skipped, not waited for. */
+	/**
+	 * Claims up to {@code limit} due messages for {@code instance} until the lease runs out; rows other
+	 * dispatchers hold are skipped, not waited for.
+	 */
 	@Transactional
-	List<OutgoingMail> claim(int limit) {
+	List<OutgoingMail> claim(int limit, String instance, Duration lease) {
 		List<OutgoingMail> claimed = this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
+				UPDATE mail_outbox SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1,
+				       claimed_by = ?, lease_until = now() + make_interval(secs => ?)
 				WHERE id IN (SELECT id FROM mail_outbox
 				             WHERE status = 'QUEUED' AND next_attempt_at <= now()
 				             ORDER BY next_attempt_at, id
 				             LIMIT ? FOR UPDATE SKIP LOCKED)
 				RETURNING id, message_id, recipient, recipient_name, subject, html_body, text_body, attempts""")
-			.param(limit)
+			.params(instance, seconds(lease), limit)
 			.query((rs, row) -> new OutgoingMail(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
 					rs.getString("recipient_name"), rs.getString("subject"), rs.getString("html_body"),
 					rs.getString("text_body"), rs.getInt("attempts"), new ArrayList<>()))
@@ -65,36 +69,83 @@ class MailQueue {
 		return claimed;
 	}
 
-	/** One statement for a whole batch: a commit per message would cost more than sending it. */
+	/**
+	 * What the server accepted, in one statement for all the messages reported since the last one. It
+	 * was sent, whoever holds the claim now: a dispatcher that took it over after a lease ran out
+	 * records nothing more for it.
+	 */
 	void markSent(List<Long> ids, String via) {
 		if (ids.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'SENT', sent_at = now(), delivered_via = ?, last_error = NULL
-				WHERE id = ANY (?) AND status = 'SENDING'""").params(via, ids.toArray(Long[]::new)).update();
+				UPDATE mail_outbox SET status = 'SENT', sent_at = now(), delivered_via = ?, last_error = NULL,
+				       claimed_by = NULL, lease_until = NULL
+				WHERE id = ANY (?) AND status IN ('QUEUED', 'SENDING')""").params(via, ids.toArray(Long[]::new)).update();
 	}
 
-	void retryLater(long id, String error, Duration wait) {
+	void retryLater(long id, String instance, String error, Duration wait) {
 		this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'QUEUED', last_error = ?, claimed_at = NULL,
-				       next_attempt_at = now() + make_interval(secs => ?)
-				WHERE id = ? AND status = 'SENDING'""").params(error, (double) wait.toMillis() / 1000, id).update();
+				UPDATE mail_outbox SET status = 'QUEUED', last_error = ?, claimed_at = NULL, claimed_by = NULL,
+				       lease_until = NULL, next_attempt_at = now() + make_interval(secs => ?)
+				WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""").params(error, seconds(wait), id, instance).update();
 	}
 
-	void fail(long id, String error) {
-		this.jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', last_error = ?, claimed_at = NULL WHERE id = ? AND status = 'SENDING'")
-			.params(error, id)
-			.update();
+	void fail(long id, String instance, String error) {
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'FAILED', last_error = ?, claimed_at = NULL, claimed_by = NULL,
+				       lease_until = NULL
+				WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""").params(error, id, instance).update();
 	}
 
-	/** Claims older than the stale timeout belong to a dispatcher that died: their messages go back to the queue. */
-	int requeueStale(Duration staleTimeout) {
+	/** Keeps this instance's claims while it is still sending them. */
+	int renewLeases(String instance, Duration lease) {
 		return this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'QUEUED', claimed_at = NULL, next_attempt_at = now()
-				WHERE status = 'SENDING' AND claimed_at < now() - make_interval(secs => ?)""")
-			.param((double) staleTimeout.toMillis() / 1000)
+				UPDATE mail_outbox SET lease_until = now() + make_interval(secs => ?)
+				WHERE status = 'SENDING' AND claimed_by = ?""").params(seconds(lease), instance).update();
+	}
+
+	/**
+	 * Claims this instance held when it stopped go back to the queue at its start: whatever was sending
+	 * them died with it.
+	 */
+	int takeBack(String instance) {
+		return this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'QUEUED', claimed_at = NULL, claimed_by = NULL, lease_until = NULL,
+				       next_attempt_at = now()
+				WHERE status = 'SENDING' AND claimed_by = ?""").param(instance).update();
+	}
+
+	/** Claims whose lease ran out belong to a dispatcher that stopped renewing them: back to the queue. */
+	int takeBackExpired() {
+		return this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'QUEUED', claimed_at = NULL, claimed_by = NULL, lease_until = NULL,
+				       next_attempt_at = now()
+				WHERE status = 'SENDING' AND lease_until < now()""").update();
+	}
+
+	/**
+	 * Empties the bodies and attachments of mail an SMTP server accepted before {@code before}: they
+	 * hold answer links, which a copy of the database must not open. The headers and the status stay.
+	 * Mail in the built-in mailbox keeps its bodies, since the mailbox page is where it is read.
+	 */
+	@Transactional
+	int dropSentBodiesBefore(Instant before) {
+		java.sql.Timestamp until = java.sql.Timestamp.from(before);
+		this.jdbc.sql("""
+				DELETE FROM mail_attachments WHERE mail_id IN (SELECT id FROM mail_outbox
+				    WHERE status = 'SENT' AND delivered_via = 'SMTP' AND body_dropped_at IS NULL AND sent_at < ?)""")
+			.param(until)
 			.update();
+		return this.jdbc.sql("""
+				UPDATE mail_outbox SET html_body = '', text_body = '', body_dropped_at = now()
+				WHERE status = 'SENT' AND delivered_via = 'SMTP' AND body_dropped_at IS NULL AND sent_at < ?""")
+			.param(until)
+			.update();
+	}
+
+	private static double seconds(Duration duration) {
+		return (double) duration.toMillis() / 1000;
 	}
 
 	/** A failed message goes back to the queue with a fresh count of attempts. */
@@ -135,14 +186,17 @@ class MailQueue {
 
 	/**
 	 * One batch's counts and the given-up recipients in one statement over the batch index. A message
-	 * that failed an attempt keeps its error until it is sent, so QUEUED or SENDING with an error is a retry.
+	 * that failed an attempt keeps its error until it is sent, so QUEUED or SENDING with an error is a retry;
+	 * SENDING with a lease that ran out was being sent by an instance that stopped.
 	 */
 	MailProgress progress(String batch) {
 		return this.jdbc.sql("""
 				SELECT count(*) AS total,
 				       count(*) FILTER (WHERE status = 'SENT') AS sent,
 				       count(*) FILTER (WHERE status = 'FAILED') AS failed,
-				       count(*) FILTER (WHERE status IN ('QUEUED', 'SENDING') AND last_error IS NOT NULL) AS retrying,
+				       count(*) FILTER (WHERE status = 'SENDING' AND lease_until < now()) AS interrupted,
+				       count(*) FILTER (WHERE status IN ('QUEUED', 'SENDING') AND last_error IS NOT NULL
+				                        AND NOT (status = 'SENDING' AND lease_until < now())) AS retrying,
 				       (array_agg(recipient ORDER BY id) FILTER (WHERE status = 'FAILED'))[1:?] AS failed_emails,
 				       (array_agg(recipient_name ORDER BY id) FILTER (WHERE status = 'FAILED'))[1:?] AS failed_names
 				FROM mail_outbox WHERE batch = ?""")
@@ -152,13 +206,15 @@ class MailQueue {
 				long sent = rs.getLong("sent");
 				long failed = rs.getLong("failed");
 				long retrying = rs.getLong("retrying");
+				long interrupted = rs.getLong("interrupted");
 				String[] emails = strings(rs.getArray("failed_emails"));
 				String[] names = strings(rs.getArray("failed_names"));
 				List<MailProgress.Recipient> failures = new ArrayList<>();
 				for (int i = 0; i < emails.length; i++) {
 					failures.add(new MailProgress.Recipient(emails[i], names[i]));
 				}
-				return new MailProgress(total, sent, failed, retrying, total - sent - failed - retrying, failures);
+				return new MailProgress(total, sent, failed, retrying, interrupted,
+						total - sent - failed - retrying - interrupted, failures);
 			})
 			.single();
 	}

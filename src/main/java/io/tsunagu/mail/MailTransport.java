@@ -1,7 +1,6 @@
 package io.tsunagu.mail;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where claimed messages go: an SMTP server, or the built-in mailbox of the default mode.
@@ -11,7 +10,18 @@ interface MailTransport {
 	/** Stored in {@code delivered_via}. */
 	String name();
 
-	/** Delivers a batch, as far as possible over one connection, and says what became of each message by id. */
-	Map<Long, Delivery> deliver(List<OutgoingMail> batch);
+	/**
+	 * Delivers a batch, as far as possible over one connection, and reports what became of each message
+	 * as soon as it is known, so that what the server accepted can be recorded before the batch ends.
+	 */
+	void deliver(List<OutgoingMail> batch, Outcomes outcomes);
+
+	/** Hears of each message's fate, on the thread that sends it. */
+	@FunctionalInterface
+	interface Outcomes {
+
+		void report(OutgoingMail mail, Delivery delivery);
+
+	}
 
 }

@@ -1,8 +1,6 @@
 package io.tsunagu.mail;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The default mode has no SMTP server: a message is delivered by being marked so, and the mailbox
@@ -16,10 +14,8 @@ class MailboxTransport implements MailTransport {
 	}
 
 	@Override
-	public Map<Long, Delivery> deliver(List<OutgoingMail> batch) {
-		Map<Long, Delivery> deliveries = new HashMap<>();
-		batch.forEach(mail -> deliveries.put(mail.id(), Delivery.SENT));
-		return deliveries;
+	public void deliver(List<OutgoingMail> batch, Outcomes outcomes) {
+		batch.forEach(mail -> outcomes.report(mail, Delivery.SENT));
 	}
 
 }

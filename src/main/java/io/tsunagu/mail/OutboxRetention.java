@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sent messages are kept for the retention period, then deleted; failed ones stay until an
- * administrator resends or dismisses them. A delete is harmless when instances run it twice.
+ * administrator resends or dismisses them. The bodies of messages an SMTP server accepted go much
+ * sooner, after {@code sent-body-retention}: they carry answer links, and a copy of the database must
+ * open no invitation. A delete is harmless when instances run it twice.
  */
 @Component
 class OutboxRetention {
@@ -36,6 +38,16 @@ class OutboxRetention {
 			log.info("Purged {} sent messages older than {}", purged, this.settings.retention());
 		}
 		return purged;
+	}
+
+	@Scheduled(fixedDelayString = "${tsunagu.mail.sent-body-check:1m}", initialDelayString = "${tsunagu.mail.sent-body-check:1m}")
+	int dropSentBodies() {
+		int dropped = this.queue.dropSentBodiesBefore(this.clock.instant().minus(this.settings.sentBodyRetention()));
+		if (dropped > 0) {
+			log.info("Emptied the bodies of {} messages sent by SMTP more than {} ago", dropped,
+					this.settings.sentBodyRetention());
+		}
+		return dropped;
 	}
 
 }

@@ -1,25 +1,28 @@
 package io.tsunagu.mail;
 
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends a batch over one SMTP connection ({@link JavaMailSenderImpl#send(MimeMessage...)} reuses it
- * for the whole array) and sorts the failures into temporary and permanent ones by the server's reply.
+ * Sends a batch over one SMTP connection and reports each message as the server answers it, so that
+ * a crash repeats only what was in flight. The loop is Spring's {@code JavaMailSenderImpl.doSend}
+ * with a report after each message (that method says what failed only once the whole array is done),
+ * and without its NOOP before every message: the connection is checked only after a failure.
+ * Failures are sorted into temporary and permanent ones by the server's reply.
  */
 class SmtpTransport implements MailTransport {
 
@@ -38,33 +41,90 @@ class SmtpTransport implements MailTransport {
 	}
 
 	@Override
-	public Map<Long, Delivery> deliver(List<OutgoingMail> batch) {
-		Map<Long, Delivery> deliveries = new HashMap<>();
-		Map<MimeMessage, Long> ids = new IdentityHashMap<>();
-		for (OutgoingMail mail : batch) {
-			try {
-				ids.put(this.mimeMessages.build(this.sender.getSession(), mail), mail.id());
-			}
-			catch (MessagingException | RuntimeException ex) {
-				deliveries.put(mail.id(), Delivery.permanent("Could not build the message: " + describe(ex)));
+	public void deliver(List<OutgoingMail> batch, Outcomes outcomes) {
+		Transport transport = null;
+		boolean checkConnection = false;
+		try {
+			for (int i = 0; i < batch.size(); i++) {
+				OutgoingMail mail = batch.get(i);
+				MimeMessage message;
+				try {
+					message = prepare(mail);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					outcomes.report(mail, Delivery.permanent("Could not build the message: " + describe(ex)));
+					continue;
+				}
+				if (transport == null || (checkConnection && !transport.isConnected())) {
+					close(transport);
+					transport = null;
+					try {
+						transport = connect();
+					}
+					catch (MessagingException | RuntimeException ex) {
+						// Nothing more goes out on this try: this message and the rest wait for the next.
+						Delivery delivery = ex instanceof AuthenticationFailedException ? Delivery.temporary(describe(ex))
+								: classify(ex);
+						batch.subList(i, batch.size()).forEach(rest -> outcomes.report(rest, delivery));
+						return;
+					}
+				}
+				checkConnection = false;
+				try {
+					Address[] recipients = message.getAllRecipients();
+					transport.sendMessage(message, recipients != null ? recipients : new Address[0]);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					checkConnection = true;
+					outcomes.report(mail, classify(ex));
+					continue;
+				}
+				outcomes.report(mail, Delivery.SENT);
 			}
 		}
-		if (ids.isEmpty()) {
-			return deliveries;
+		finally {
+			close(transport);
+		}
+	}
+
+	private MimeMessage prepare(OutgoingMail mail) throws MessagingException {
+		MimeMessage message = this.mimeMessages.build(this.sender.getSession(), mail);
+		if (message.getSentDate() == null) {
+			message.setSentDate(new Date());
+		}
+		message.saveChanges();
+		return message;
+	}
+
+	private Transport connect() throws MessagingException {
+		String username = this.sender.getUsername();
+		String password = this.sender.getPassword();
+		if ("".equals(username)) {
+			username = null;
+			if ("".equals(password)) {
+				password = null;
+			}
+		}
+		Session session = this.sender.getSession();
+		String protocol = this.sender.getProtocol();
+		if (protocol == null) {
+			protocol = session.getProperty("mail.transport.protocol");
+		}
+		Transport transport = session.getTransport(protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
+		transport.connect(this.sender.getHost(), this.sender.getPort(), username, password);
+		return transport;
+	}
+
+	private static void close(Transport transport) {
+		if (transport == null) {
+			return;
 		}
 		try {
-			this.sender.send(ids.keySet().toArray(MimeMessage[]::new));
+			transport.close();
 		}
-		catch (MailSendException ex) {
-			ex.getFailedMessages()
-				.forEach((message, failure) -> deliveries.put(ids.get(message), classify(failure)));
+		catch (MessagingException | RuntimeException ex) {
+			// The messages are reported already; a failed QUIT changes none of them.
 		}
-		catch (MailException ex) {
-			// Authentication or configuration: nothing went out, and the operator can fix it.
-			ids.values().forEach(id -> deliveries.put(id, Delivery.temporary(describe(ex))));
-		}
-		ids.values().forEach(id -> deliveries.putIfAbsent(id, Delivery.SENT));
-		return deliveries;
 	}
 
 	/** A 5xx reply, or an address no server takes, is permanent; anything else may pass on a later try. */

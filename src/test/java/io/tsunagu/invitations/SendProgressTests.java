@@ -193,6 +193,27 @@ class SendProgressTests extends InvitationTestBase {
 			.andExpect(content().string(not(containsString("id=\"send-progress\""))));
 	}
 
+	@Test
+	void saysWhenAServerThatWasSendingStoppedAndKeepsAsking() throws Exception {
+		long plan = this.events.anApprovedEvent("止まった送信の会 " + System.nanoTime(), 30);
+		this.support.invite(plan, List.of(this.david, this.yoko));
+		long wave = sentWave(plan);
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'SENDING', attempts = 1, claimed_by = 'a stopped server',
+				       lease_until = now() - interval '1 second'
+				WHERE recipient = ? AND kind = 'invitation' AND status = 'QUEUED'""")
+			.param(this.david.email())
+			.update();
+
+		this.mvc.perform(get("/plans/{id}/invitations/waves/{w}/progress", plan, wave).param("lang", "en").with(organiser()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("0 of 2 sent")))
+			.andExpect(content().string(
+					containsString("1 not sent yet: the server sending them stopped, and another takes them over within a minute.")))
+			.andExpect(content().string(containsString("shown=0-0-0-1-1")))
+			.andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
+	}
+
 	private long sentWave(long planId) {
 		return this.jdbc.sql("SELECT id FROM invitation_waves WHERE plan_id = ? AND status = 'SENT'")
 			.param(planId)

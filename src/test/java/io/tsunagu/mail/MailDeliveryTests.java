@@ -2,6 +2,7 @@ package io.tsunagu.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import io.tsunagu.IsolatedDatabase;
 import io.tsunagu.TestSmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -51,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * here: each test runs a dispatch when it wants one, so what it sees does not race a poll.
  */
 @SpringBootTest(properties = { "tsunagu.mail.dispatcher-enabled=false", "tsunagu.mail.initial-backoff=10s",
-		"tsunagu.mail.max-attempts=4", "tsunagu.mail.stale-timeout=10m", "tsunagu.base-url=https://tsunagu.corp.example" })
+		"tsunagu.mail.max-attempts=4", "tsunagu.mail.sent-body-retention=1h", "tsunagu.base-url=https://tsunagu.corp.example" })
 @AutoConfigureMockMvc
 @IsolatedDatabase("mail")
 class MailDeliveryTests {
@@ -236,7 +238,8 @@ class MailDeliveryTests {
 						null));
 			}
 		});
-		MailDispatcher other = new MailDispatcher(this.queue, this.transport, this.settings, new SimpleMeterRegistry());
+		MailDispatcher other = new MailDispatcher(this.queue, this.transport, this.settings, new SimpleMeterRegistry(),
+				"another instance");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<Integer>> results = pool.invokeAll(List.<Callable<Integer>>of(this.dispatcher::dispatchDue,
@@ -259,18 +262,124 @@ class MailDeliveryTests {
 	}
 
 	@Test
-	void deliversAMessageLeftSendingByACrashAfterTheStaleTimeout() throws Exception {
+	void takesOverAnotherInstancesClaimOnlyOnceItsLeaseRanOut() throws Exception {
 		this.outbox.queue(test("crashed@corp.example", null, Locale.JAPANESE, null));
 		this.outbox.queue(test("busy@corp.example", null, Locale.JAPANESE, null));
 		this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'SENDING', attempts = 1,
-				       claimed_at = now() - CASE WHEN recipient LIKE 'crashed%' THEN interval '11 minutes' ELSE interval '1 minute' END""")
+				UPDATE mail_outbox SET status = 'SENDING', attempts = 1, claimed_at = now() - interval '1 minute',
+				       claimed_by = 'another instance',
+				       lease_until = now() + CASE WHEN recipient LIKE 'crashed%' THEN interval '-1 second' ELSE interval '20 seconds' END""")
 			.update();
 
 		assertThat(this.dispatcher.dispatchDue()).isEqualTo(1);
 		assertThat(received("crashed@corp.example")).isNotNull();
 		assertThat(greenMail.getReceivedMessages()).hasSize(1);
 		assertThat(rows()).extracting(Row::status).containsExactlyInAnyOrder("SENT", "SENDING");
+	}
+
+	@Test
+	void takesBackItsOwnClaimsAtStartWhateverTheirLease() throws Exception {
+		this.outbox.queue(test("mine@corp.example", null, Locale.JAPANESE, null));
+		this.outbox.queue(test("theirs@corp.example", null, Locale.JAPANESE, null));
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'SENDING', attempts = 1, claimed_at = now(), lease_until = now() + interval '1 minute',
+				       claimed_by = CASE WHEN recipient LIKE 'mine%' THEN ? ELSE 'another instance' END""")
+			.param(this.dispatcher.instance())
+			.update();
+		assertThat(this.dispatcher.dispatchDue()).as("both leases still run").isZero();
+
+		assertThat(this.dispatcher.takeBackOwnClaims()).isEqualTo(1);
+		assertThat(this.dispatcher.dispatchDue()).isEqualTo(1);
+		assertThat(received("mine@corp.example")).isNotNull();
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void recordsEachMessageAsTheServerAcceptsItNotWhenTheBatchEnds() throws Exception {
+		for (int i = 0; i < 30; i++) {
+			this.outbox.queue(test("early" + i + "@corp.example", null, Locale.JAPANESE, null));
+		}
+		List<OutgoingMail> batch = this.queue.claim(30, this.dispatcher.instance(), this.settings.lease());
+		List<Long> sentAtTheTwentyFifth = new java.util.ArrayList<>();
+		try (DeliveryRecorder recorder = new DeliveryRecorder(this.queue, this.settings, this.dispatcher.instance(),
+				this.transport.name(), new DeliveryRecorder.Counters(this.meters.counter("t.sent"),
+						this.meters.counter("t.failed"), this.meters.counter("t.retried")))) {
+			this.transport.deliver(batch, (mail, delivery) -> {
+				recorder.report(mail, delivery);
+				if (mail.id() == batch.get(24).id()) {
+					await().atMost(Duration.ofSeconds(1)).until(() -> this.queue.count(MailQueue.Status.SENT) == 25);
+					sentAtTheTwentyFifth.add(this.queue.count(MailQueue.Status.SENT));
+				}
+			});
+		}
+		assertThat(sentAtTheTwentyFifth).as("recorded within a second, while the batch still went out").containsExactly(25L);
+		assertThat(this.queue.count(MailQueue.Status.SENT)).isEqualTo(30);
+		assertThat(greenMail.getReceivedMessages()).hasSize(30);
+	}
+
+	@Test
+	void renewsTheLeaseWhileASlowBatchIsStillGoingOut() throws Exception {
+		this.outbox.queue(test("slow@corp.example", null, Locale.JAPANESE, null));
+		MailSettings shortLease = new MailSettings(this.settings.from(), 200, 4, Duration.ofSeconds(10), Duration.ofHours(2),
+				Duration.ofMillis(600), Duration.ofSeconds(5), Duration.ofDays(90), Duration.ofHours(1), "", true);
+		List<Integer> takenOverMeanwhile = new java.util.ArrayList<>();
+		MailTransport slow = new MailTransport() {
+			@Override
+			public String name() {
+				return MailDeliveryTests.this.transport.name();
+			}
+
+			@Override
+			public void deliver(List<OutgoingMail> batch, Outcomes outcomes) {
+				// Three leases long: the claim must still be held at the end of it.
+				await().pollDelay(Duration.ofMillis(1800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+				takenOverMeanwhile.add(MailDeliveryTests.this.queue.takeBackExpired());
+				MailDeliveryTests.this.transport.deliver(batch, outcomes);
+			}
+		};
+		MailDispatcher dispatcher = new MailDispatcher(this.queue, slow, shortLease, new SimpleMeterRegistry(), "slow instance");
+
+		assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+		assertThat(takenOverMeanwhile).containsExactly(0);
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void emptiesTheBodiesOfMailTheServerAcceptedAfterAShortTimeAndKeepsHeadersAndStatus() throws Exception {
+		byte[] calendar = "BEGIN:VCALENDAR\r\nURL:https://tsunagu.corp.example/rsvp/secret\r\nEND:VCALENDAR\r\n"
+			.getBytes(StandardCharsets.UTF_8);
+		long old = this.outbox.queue(test("old@corp.example", "古い 人", Locale.JAPANESE, null)
+			.with(new MailAttachment("invite.ics", "text/calendar; charset=UTF-8; method=REQUEST", calendar))).orElseThrow();
+		long recent = this.outbox.queue(test("recent@corp.example", null, Locale.JAPANESE, null)).orElseThrow();
+		assertThat(this.dispatcher.dispatchDue()).isEqualTo(2);
+		long inMailbox = this.outbox.queue(test("mailbox@corp.example", null, Locale.JAPANESE, null)).orElseThrow();
+		this.jdbc.sql("UPDATE mail_outbox SET status = 'SENT', delivered_via = 'MAILBOX', sent_at = now() WHERE id = ?")
+			.param(inMailbox)
+			.update();
+		this.jdbc.sql("UPDATE mail_outbox SET sent_at = now() - interval '61 minutes' WHERE id IN (?, ?)")
+			.params(old, inMailbox)
+			.update();
+
+		assertThat(this.retention.dropSentBodies()).isEqualTo(1);
+		assertThat(this.retention.dropSentBodies()).as("once").isZero();
+
+		assertThat(this.jdbc.sql("""
+				SELECT html_body || text_body FROM mail_outbox WHERE id = ? AND body_dropped_at IS NOT NULL
+				AND status = 'SENT' AND subject = 'つなぐ テストメール' AND recipient = 'old@corp.example' AND message_id LIKE '<%>'""")
+			.param(old)
+			.query(String.class)
+			.single()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_attachments WHERE mail_id = ?").param(old).query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT text_body FROM mail_outbox WHERE id IN (?, ?)")
+			.params(recent, inMailbox)
+			.query(String.class)
+			.list()).as("sent within the hour, or kept in the built-in mailbox").hasSize(2).allSatisfy(body -> assertThat(body).isNotBlank());
+		this.mvc.perform(get("/admin/outbox").with(admin())).andExpect(status().isOk());
+		this.mvc.perform(get("/mailbox/" + old).param("lang", "en").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("old@corp.example")))
+			.andExpect(content().string(containsString("its body and attachments were removed afterwards")));
 	}
 
 	@Test

@@ -103,10 +103,14 @@ class MailProgressTests {
 		assertThat(progress.isDone()).isFalse();
 		assertThat(counts(this.outbox.progress("wave-2"))).containsExactly(3L, 1L, 1L, 0L, 1L);
 
-		this.queue.claim(100);
+		this.queue.claim(100, "an instance that stops", java.time.Duration.ofMinutes(1));
 		assertThat(counts(this.outbox.progress("wave-1"))).as("a message being sent still waits; a retry not yet due is not claimed")
 			.containsExactly(6L, 2L, 2L, 1L, 1L);
-		this.queue.requeueStale(java.time.Duration.ZERO);
+		this.jdbc.sql("UPDATE mail_outbox SET lease_until = now() - interval '1 second' WHERE status = 'SENDING'").update();
+		progress = this.outbox.progress("wave-1");
+		assertThat(counts(progress)).as("its instance stopped: the message waits to be taken over").containsExactly(6L, 2L, 2L, 1L, 0L);
+		assertThat(progress.interrupted()).isEqualTo(1);
+		assertThat(progress.isDone()).isFalse();
 
 		greenMail = TestSmtp.start(PORT);
 		this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'QUEUED'").update();
