@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.tsunagu.accounts.TsunaguUser;
 import io.tsunagu.approval.Approvals;
 import io.tsunagu.approval.SubmissionRefused;
+import io.tsunagu.directory.EmployeeRef;
 
 @Controller
 class PlanController {
@@ -178,8 +179,9 @@ class PlanController {
 	@PostMapping("/plans/{id}/organisers")
 	String proposeCoOrganiser(@PathVariable long id, @RequestParam String email,
 			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		EmployeeRef asked;
 		try {
-			this.plans.proposeCoOrganiser(id, employee(user), user.getEmail(), email);
+			asked = this.plans.proposeCoOrganiser(id, employee(user), user.getEmail(), email);
 		}
 		catch (IllegalPlanChange refused) {
 			redirect.addFlashAttribute("flashArgs", new Object[] { email });
@@ -189,7 +191,8 @@ class PlanController {
 			redirect.addFlashAttribute("flashArgs", new Object[] { email });
 			return warn(redirect, id, "plan.team.unknown");
 		}
-		return flash(redirect, id, "plan.team.proposed", email);
+		// A confirmation names the person, not the address typed.
+		return flash(redirect, id, "plan.team.proposed", asked.name());
 	}
 
 	@PostMapping("/plans/{id}/organisers/accept")

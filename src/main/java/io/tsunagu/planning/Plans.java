@@ -187,8 +187,9 @@ public class Plans {
 	 * @throws UnknownEmployee when nobody in the directory has that email
 	 * @throws IllegalPlanChange when the plan is not editable, or the person leads, is on or was already asked to
 	 * join the team
+	 * @return the person asked
 	 */
-	void proposeCoOrganiser(long planId, long actorId, String actor, String email) {
+	EmployeeRef proposeCoOrganiser(long planId, long actorId, String actor, String email) {
 		EventPlan plan = organisedBy(planId, actorId);
 		EmployeeRef person = this.directory.findByEmail(email.strip()).orElseThrow(UnknownEmployee::new);
 		plan.proposeCoOrganiser(person.id(), this.clock.instant());
@@ -198,6 +199,7 @@ public class Plans {
 				Map.of("planId", planId, "planTitle", plan.getTitle(), "leadName", lead),
 				new Object[] { plan.getTitle() },
 				"plan-" + planId + "-team-proposal-" + person.id() + "-" + this.clock.instant().toEpochMilli()));
+		return person;
 	}
 
 	/** The person asked joins the team. */
