@@ -3,9 +3,6 @@
 -- is found through a pg_trgm index, which cannot serve shorter terms, and one or two characters
 -- (佐藤, 伊藤: most searches for a Japanese family name) through an index of the characters the text
 -- holds, confirmed with LIKE.
-
--- An extension is installed once per database, in whichever schema came first (several schemas can
--- hold a Tsunagu each), so the index names its operator class through that schema.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- Lower case, hiragana folded into katakana: いとう finds イトウ and the reverse.
@@ -26,12 +23,7 @@ $$;
 ALTER TABLE employees
     ADD COLUMN search_text TEXT GENERATED ALWAYS AS (employee_search_text(name, name_kana, email)) STORED;
 
-DO $$
-BEGIN
-    EXECUTE format('CREATE INDEX employees_search_trgm_idx ON employees USING gin (search_text %I.gin_trgm_ops)',
-        (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'));
-END
-$$;
+CREATE INDEX employees_search_trgm_idx ON employees USING gin (search_text gin_trgm_ops);
 CREATE INDEX employees_search_characters_idx ON employees USING gin (string_to_array(search_text, NULL));
 
 -- The directory is listed by reading: its first page comes from this index without sorting everyone.
