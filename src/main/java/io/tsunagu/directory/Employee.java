@@ -2,7 +2,6 @@ package io.tsunagu.directory;
 
 import java.util.Locale;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,10 +47,6 @@ class Employee {
 	private String locale;
 
 	private boolean active = true;
-
-	// Kept by PostgreSQL from name, reading and email (V18); only searched, never written from here.
-	@Column(insertable = false, updatable = false)
-	private String searchText;
 
 	protected Employee() {
 	}

@@ -68,8 +68,14 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 			List<Predicate> predicates = new ArrayList<>();
 			predicates.add(cb.isTrue(root.get("active")));
 			if (this.q != null && !this.q.isBlank()) {
-				for (String word : this.q.trim().split("[\\s　]+")) {
-					predicates.add(SearchTerm.of(word).matches(cb, root.get("searchText")));
+				for (String term : this.q.trim().split("[\\s　]+")) {
+					String like = "%" + escape(term.toLowerCase(Locale.ROOT)) + "%";
+					// Readings are kept in katakana or hiragana; either way of typing finds both.
+					String katakana = "%" + escape(Kana.toKatakana(term)) + "%";
+					String hiragana = "%" + escape(Kana.toHiragana(term)) + "%";
+					predicates.add(cb.or(cb.like(cb.lower(root.get("name")), like, '\\'),
+							cb.like(root.get("nameKana"), katakana, '\\'), cb.like(root.get("nameKana"), hiragana, '\\'),
+							cb.like(cb.lower(root.get("email")), like, '\\')));
 				}
 			}
 			if (this.department != null && !this.department.isBlank()) {
@@ -86,6 +92,10 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
 		};
+	}
+
+	private static String escape(String term) {
+		return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }
