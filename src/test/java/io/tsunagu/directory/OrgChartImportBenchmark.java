@@ -108,7 +108,7 @@ public final class OrgChartImportBenchmark {
 	 * A company of divisions and their departments: each department's head reports to the division
 	 * head, everyone else to their department's head; the files reference people across each other.
 	 */
-	private static int generate(int employees, Path departmentsCsv, Path employeesCsv) throws IOException {
+	static int generate(int employees, Path departmentsCsv, Path employeesCsv) throws IOException {
 		Random random = new Random(SEED);
 		int thisYear = Year.now().getValue();
 		int departmentCount = Math.max(2, employees / 500);
