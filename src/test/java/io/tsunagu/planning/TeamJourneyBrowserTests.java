@@ -10,6 +10,8 @@ import io.tsunagu.browser.BrowserTests;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.OrgChart;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Co-organising in headless Chromium on a phone-sized window: the organiser asks a colleague, who
  * finds the request on their home page, opens the plan and joins the team; the demo says it is one.
@@ -44,6 +46,15 @@ class TeamJourneyBrowserTests extends BrowserTests {
 		// David reads English: his home page lists the request, and the plan lets him answer it.
 		this.browser.driver().manage().deleteAllCookies();
 		this.browser.logIn(PlanFixtures.STRANGER, "tsunagu-demo");
+		// The mail that asks him, as a phone shows it: in his language, nothing wider than the screen.
+		this.browser.open("/mailbox?recipient=" + PlanFixtures.STRANGER);
+		this.browser.clickAndWaitForPage(By.xpath("//div[@id='mailbox']/a[contains(., '" + title + "')]"));
+		this.browser.driver().switchTo().frame(this.browser.find(By.cssSelector("iframe.mail-frame")));
+		this.browser.waitForText(By.tagName("body"), "佐藤 美咲 asks you to join the organiser team of “" + title + "”.");
+		assertThat(this.browser.find(By.cssSelector("a[href$='/plans/" + plan + "']")).getText()).isNotBlank();
+		assertThat(this.browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+		this.browser.driver().switchTo().defaultContent();
+		this.browser.screenshot("mail-team-proposal-en-phone");
 		this.browser.open("/");
 		this.browser.waitForText(By.id("team-proposals"), "Asked to join an organiser team", title, "asked by 佐藤 美咲");
 		this.browser.screenshot("home-team-proposal-en-phone");
