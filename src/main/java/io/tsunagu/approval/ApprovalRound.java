@@ -164,23 +164,21 @@ class ApprovalRound extends AbstractAggregateRoot<ApprovalRound> {
 	 * links. Asking for changes or rejecting it stays possible.
 	 */
 	private void requireStillAhead(Instant now) {
-		if (this.planStartsAt != null && !this.planStartsAt.isAfter(now)) {
-			throw new DecisionRefused("approval.refused.started");
-		}
-		if (this.planRsvpDeadline != null && !this.planRsvpDeadline.isAfter(now)) {
-			throw new DecisionRefused("approval.refused.deadlinePassed");
+		Optional<String> blocked = approvalBlockedBy(now);
+		if (blocked.isPresent()) {
+			throw new DecisionRefused(blocked.get());
 		}
 	}
 
-	/** Why an approval of this round would be refused now, or empty when it would not. */
+	/** Why an approval of this round would be refused now, as a message key, or empty when it would not. */
 	Optional<String> approvalBlockedBy(Instant now) {
-		try {
-			requireStillAhead(now);
-			return Optional.empty();
+		if (this.planStartsAt != null && !this.planStartsAt.isAfter(now)) {
+			return Optional.of("approval.refused.started");
 		}
-		catch (DecisionRefused refused) {
-			return Optional.of(refused.messageKey());
+		if (this.planRsvpDeadline != null && !this.planRsvpDeadline.isAfter(now)) {
+			return Optional.of("approval.refused.deadlinePassed");
 		}
+		return Optional.empty();
 	}
 
 	/** The organisers took the plan back before the chain finished. */

@@ -1,5 +1,7 @@
 package io.tsunagu.directory;
 
+import java.time.Duration;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -8,13 +10,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether the database holds the demo company, recorded when it is seeded; and leaving it.
+ * <p>
+ * Every page asks (the banner, the mailbox's rule), so the answer is kept for a few seconds rather
+ * than read for each request. The instance that leaves the demo knows at once; another instance
+ * learns it within {@link #REMEMBERED}, by when the demo's mail is gone anyway.
  */
 @Service
 public class DemoMode {
 
+	static final Duration REMEMBERED = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
+
+	private volatile Remembered remembered;
 
 	DemoMode(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -23,7 +33,14 @@ public class DemoMode {
 
 	/** Whether this is the demo company: seeded and not left. */
 	public boolean isOn() {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM demo_mode WHERE left_at IS NULL)").query(Boolean.class).single();
+		Remembered known = this.remembered;
+		long now = System.nanoTime();
+		if (known != null && now - known.readAt() < REMEMBERED.toNanos()) {
+			return known.on();
+		}
+		boolean on = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM demo_mode WHERE left_at IS NULL)").query(Boolean.class).single();
+		this.remembered = new Remembered(on, now);
+		return on;
 	}
 
 	/** Whether the demo company was ever seeded here, left or not. */
@@ -33,6 +50,7 @@ public class DemoMode {
 
 	void recordSeeded() {
 		this.jdbc.sql("INSERT INTO demo_mode (seeded_at) VALUES (now())").update();
+		this.remembered = null;
 	}
 
 	/**
@@ -52,7 +70,13 @@ public class DemoMode {
 			throw new IllegalStateException("This is not the demo company");
 		}
 		this.jdbc.sql("TRUNCATE departments, employees CASCADE").update();
+		// Off at once here, before the commit: should it roll back, the mailbox is closed to all but
+		// administrators for a few seconds, the safe side to err on.
+		this.remembered = new Remembered(false, System.nanoTime());
 		this.events.publishEvent(new DemoCompanyRemoved(administrator));
+	}
+
+	private record Remembered(boolean on, long readAt) {
 	}
 
 }

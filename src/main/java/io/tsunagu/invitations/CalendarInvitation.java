@@ -40,6 +40,9 @@ final class CalendarInvitation {
 
 	private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x1F\\x7F]");
 
+	/** The control characters a TEXT value may not hold: all but the line feed, which biweekly escapes. */
+	private static final Pattern CONTROLS_BUT_LINE_FEED = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
+
 	/** What the calendar needs to know of the event. */
 	record Event(long id, String title, String description, ZonedDateTime start, ZonedDateTime end, String location,
 			String url, int sequence, String organiserName, String organiserEmail) {
@@ -142,8 +145,9 @@ final class CalendarInvitation {
 		if (value == null) {
 			return null;
 		}
-		return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
+		return CONTROLS_BUT_LINE_FEED.matcher(value.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
 	}
+
 	/**
 	 * The zone's observances around the event, from Java's own zone rules: nothing is fetched from
 	 * the network, and a one-off event needs only the offsets in force at its start and end.

@@ -1,5 +1,6 @@
 package io.tsunagu.mail;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ class MailQueue {
 	 */
 	@Transactional
 	int dropSentBodiesBefore(Instant before) {
-		java.sql.Timestamp until = java.sql.Timestamp.from(before);
+		Timestamp until = Timestamp.from(before);
 		this.jdbc.sql("""
 				DELETE FROM mail_attachments WHERE mail_id IN (SELECT id FROM mail_outbox
 				    WHERE status = 'SENT' AND delivered_via = 'SMTP' AND body_dropped_at IS NULL AND sent_at < ?)""")
@@ -164,7 +165,7 @@ class MailQueue {
 
 	int purgeSentBefore(Instant before) {
 		return this.jdbc.sql("DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < ?")
-			.param(java.sql.Timestamp.from(before))
+			.param(Timestamp.from(before))
 			.update();
 	}
 

@@ -39,7 +39,8 @@ class LayoutAdvice {
 
 	/**
 	 * Whether the database holds the demo company: every page says so, and everybody may open the
-	 * built-in mailbox. Read for every page, so that leaving the demo shows at once on every instance.
+	 * built-in mailbox. Asked for every page ({@link DemoMode} keeps the answer for a few seconds), so
+	 * that leaving the demo shows on every instance.
 	 */
 	@ModelAttribute("demo")
 	boolean demo() {
