@@ -112,7 +112,8 @@ class InvitationController {
 
 	@GetMapping("/plans/{id}/invitations/attendees.csv")
 	ResponseEntity<byte[]> attendees(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Locale locale) {
-		String csv = this.waves.attendeesCsv(id, employee(user), key -> this.messages.getMessage(key, null, locale));
+		String csv = this.waves.attendeesCsv(id, employee(user), key -> this.messages.getMessage(key, null, locale),
+				locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,10 +1,12 @@
 package io.tsunagu.invitations;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +34,9 @@ import io.tsunagu.planning.Plans;
 class InvitationWaves {
 
 	static final int SEARCH_LIMIT = 20;
+
+	/** How a spreadsheet reads a time, to the minute. */
+	private static final DateTimeFormatter SPREADSHEET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Waves waves;
 
@@ -295,14 +300,19 @@ class InvitationWaves {
 				invitee.locale());
 	}
 
-	/** The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells. */
+	/**
+	 * The attendees as CSV for a spreadsheet: UTF-8 with a byte order mark, formula-safe cells, departments by
+	 * their name in the reader's language, answer times as a spreadsheet reads them (2026-12-01 07:31).
+	 */
 	@Transactional(readOnly = true)
-	String attendeesCsv(long planId, long organiserId, java.util.function.Function<String, String> header) {
+	String attendeesCsv(long planId, long organiserId, java.util.function.Function<String, String> header,
+			Locale locale) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		List<Invitation> attending = this.invitations.findByPlanIdAndAnswerOrderByAnsweredAtAscIdAsc(planId,
 				Answer.ATTENDING);
 		Map<Long, EmployeeRef> refs = this.directory
 			.findAllById(attending.stream().map(Invitation::getEmployeeId).toList());
+		Map<String, DepartmentRef> departments = this.directory.departmentsByCode();
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
 				org.apache.commons.csv.CSVFormat.DEFAULT)) {
@@ -313,16 +323,21 @@ class InvitationWaves {
 				EmployeeRef person = refs.get(invitation.getEmployeeId());
 				printer.printRecord(SpreadsheetCells.safe(person == null ? "" : person.name()),
 						SpreadsheetCells.safe(person == null ? "" : person.email()),
-						SpreadsheetCells.safe(person == null ? "" : person.departmentCode()),
+						SpreadsheetCells.safe(person == null ? "" : departmentName(departments, person, locale)),
 						SpreadsheetCells.safe(invitation.getNote()),
 						invitation.getAnsweredAt() == null ? ""
-								: invitation.getAnsweredAt().atZone(event.zone()).toLocalDateTime().withNano(0).toString());
+								: SPREADSHEET_TIME.format(invitation.getAnsweredAt().atZone(event.zone())));
 			}
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
 		return csv.toString();
+	}
+
+	private static String departmentName(Map<String, DepartmentRef> departments, EmployeeRef person, Locale locale) {
+		DepartmentRef department = departments.get(person.departmentCode());
+		return department == null ? person.departmentCode() : department.displayName(locale);
 	}
 
 	private InvitationWave draftWave(PlannedEvent event, long organiserId) {

@@ -88,7 +88,8 @@ class Waitlist {
 			return;
 		}
 		Map<String, Object> model = new HashMap<>(this.links.forMail(invitation, invitee));
-		model.putAll(Map.of("planTitle", event.title(), "startsAt", event.startsAt(), "eventZone", event.zone()));
+		model.putAll(Map.of("planTitle", event.title(), "startsAt", event.startsAt().atZone(event.zone()), "endsAt",
+				event.endsAt().atZone(event.zone())));
 		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
 				new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + this.clock.millis()));
 	}

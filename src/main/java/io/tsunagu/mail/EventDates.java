@@ -16,7 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way Tsunagu writes a date: 「2027年1月22日(金) 19:00〜21:00」 / "Fri 22 Jan 2027, 19:00–21:00",
+ * The one way Tsunagu writes a date: 「2027年1月22日(金) 19:00〜21:00」 / {@code Fri 22 Jan 2027, 19:00–21:00},
  * a range over days with both dates, and the zone named (in the reader's language) only when it is not
  * the company's. The patterns are in the message bundles ({@code dates.*}); pages and mails use it as
  * {@code #when}, with the locale they are rendered in.
@@ -49,12 +49,12 @@ public class EventDates {
 			this.locale = locale;
 		}
 
-		/** A day: 「2027年1月15日(金)」 / "Fri 15 Jan 2027". */
+		/** A day: 「2027年1月15日(金)」 / {@code Fri 15 Jan 2027}. */
 		public String day(LocalDate day) {
 			return day == null ? "" : format("dates.day", day);
 		}
 
-		/** A moment in the company's zone: 「2027年1月15日(金) 18:00」 / "Fri 15 Jan 2027, 18:00". */
+		/** A moment in the company's zone: 「2027年1月15日(金) 18:00」 / {@code Fri 15 Jan 2027, 18:00}. */
 		public String at(Instant moment) {
 			return moment == null ? "" : at(moment.atZone(EventDates.this.company));
 		}

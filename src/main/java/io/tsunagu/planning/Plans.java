@@ -248,7 +248,7 @@ public class Plans {
 		if (assignee != null && assignee.id() != actorId) {
 			this.outbox.queue(MailRequest.of(assignee.email(), assignee.name(), assignee.locale(), "task-assigned",
 					Map.of("planId", planId, "planTitle", plan.getTitle(), "taskTitle", task.getTitle(), "dueOn",
-							dueOn == null ? "" : dueOn.toString(), "notes", task.getNotes() == null ? "" : task.getNotes()),
+							dueOn == null ? "" : dueOn, "notes", task.getNotes() == null ? "" : task.getNotes()),
 					new Object[] { task.getTitle() }, "task-" + task.getId() + "-assigned-" + assignee.id()));
 		}
 	}

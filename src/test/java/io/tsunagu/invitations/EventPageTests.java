@@ -1,8 +1,12 @@
 package io.tsunagu.invitations;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import io.tsunagu.TsunaguTest;
@@ -57,6 +61,11 @@ class EventPageTests extends InvitationTestBase {
 		assertThat(text).startsWith("\uFEFFName,Email,Department,Note,Answered at\r\n");
 		assertThat(text).contains(people.get(0).email(), "\"'=HYPERLINK(\"\"http://example.invalid\"\")\"");
 		assertThat(text).doesNotContain(people.get(1).email(), people.get(2).email());
+		CSVRecord attendee = CSVFormat.DEFAULT.parse(new StringReader(text.substring(1))).getRecords().get(1);
+		assertThat(attendee.get(2)).as("the department by its name, in the reader's language")
+			.isEqualTo(this.directory.department(people.get(0).departmentCode()).orElseThrow().displayName(Locale.ENGLISH))
+			.isNotEqualTo(people.get(0).departmentCode());
+		assertThat(attendee.get(4)).as("a time a spreadsheet reads").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 	}
 
 	@Test

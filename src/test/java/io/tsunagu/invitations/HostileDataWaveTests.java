@@ -3,6 +3,7 @@ package io.tsunagu.invitations;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import biweekly.Biweekly;
@@ -155,7 +156,7 @@ class HostileDataWaveTests extends InvitationTestBase {
 		for (EmployeeRef person : List.of(this.quoted, this.formula)) {
 			assertThat(this.answers.answer(tokenOf(plan, person), Answer.ATTENDING, note)).contains(Answer.ATTENDING);
 		}
-		String csv = this.waves.attendeesCsv(plan, this.organiser.id(), key -> key);
+		String csv = this.waves.attendeesCsv(plan, this.organiser.id(), key -> key, Locale.JAPANESE);
 		List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1))).getRecords();
 		assertThat(rows).hasSize(3);
 		assertThat(rows.get(1).get(0)).isEqualTo(QUOTED);
