@@ -28,10 +28,14 @@ class AnswerLinks {
 
 	/** A new link to a sent invitation; the token goes into the mail and nowhere else. */
 	RsvpToken issue(Invitation invitation) {
+		return issue(invitation, RsvpToken.generate());
+	}
+
+	/** A link made beforehand, issued now: a mail's calendar part carries it too, and is built first. */
+	private RsvpToken issue(Invitation invitation, RsvpToken token) {
 		if (!invitation.isSent()) {
 			throw new IllegalStateException("Invitation " + invitation.getId() + " was not sent");
 		}
-		RsvpToken token = RsvpToken.generate();
 		this.jdbc.sql("INSERT INTO invitation_links (token_hash, invitation_id, issued_at) VALUES (?, ?, ?)")
 			.params(token.hash(), invitation.getId(), java.sql.Timestamp.from(this.clock.instant()))
 			.update();
@@ -43,7 +47,12 @@ class AnswerLinks {
 	 * answer page opens in.
 	 */
 	Map<String, Object> forMail(Invitation invitation, EmployeeRef invitee) {
-		return Map.of("token", issue(invitation).value(), "lang", invitee.locale().getLanguage());
+		return forMail(invitation, invitee, RsvpToken.generate());
+	}
+
+	/** The same for a token made beforehand, which the mail's calendar part carries too. */
+	Map<String, Object> forMail(Invitation invitation, EmployeeRef invitee, RsvpToken token) {
+		return Map.of("token", issue(invitation, token).value(), "lang", invitee.locale().getLanguage());
 	}
 
 	/** The invitation a link leads to, if it was ever issued. */

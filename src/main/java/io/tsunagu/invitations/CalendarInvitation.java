@@ -22,7 +22,6 @@ import biweekly.component.VTimezone;
 import biweekly.io.TimezoneAssignment;
 import biweekly.io.TimezoneInfo;
 import biweekly.parameter.ParticipationLevel;
-import biweekly.parameter.ParticipationStatus;
 import biweekly.property.Attendee;
 import biweekly.property.Method;
 import biweekly.property.Organizer;
@@ -31,10 +30,18 @@ import biweekly.util.DateTimeComponents;
 import biweekly.util.UtcOffset;
 
 /**
- * The iCalendar part of an invitation, so that Outlook and Google Calendar show a real invitation:
- * {@code METHOD:REQUEST} for an invitation or a change (with a higher {@code SEQUENCE}), and
- * {@code METHOD:CANCEL} when the event is called off. The UID is stable per event, so a change
- * replaces the entry in the calendar instead of adding one.
+ * The iCalendar part of an invitation, so that Outlook and Google Calendar put the event in the invitee's
+ * calendar: {@code METHOD:REQUEST} for an invitation or a change (with a higher {@code SEQUENCE}), and
+ * {@code METHOD:CANCEL} when the event is called off. The UID is stable per event, so a change replaces the
+ * entry in the calendar instead of adding one.
+ * <p>
+ * Answers are given by the link, never by the calendar: Tsunagu receives no mail, so a calendar reply would
+ * be lost. The entry asks for none ({@code RSVP=FALSE}, no {@code PARTSTAT=NEEDS-ACTION}; Outlook then files
+ * "Accept" without sending anything), names Tsunagu's own sender address as {@code ORGANIZER} (with the
+ * organiser's name), so that a client that replies anyway does not make the organiser believe the answer
+ * counted, and its description says where to answer. {@code METHOD:PUBLISH} would ask for no reply either,
+ * but Outlook files a PUBLISH part as a plain attachment and calendars do not move or cancel a published
+ * entry by its UID, so updates and cancellations would be lost instead.
  */
 final class CalendarInvitation {
 
@@ -43,9 +50,12 @@ final class CalendarInvitation {
 	/** The control characters a TEXT value may not hold: all but the line feed, which biweekly escapes. */
 	private static final Pattern CONTROLS_BUT_LINE_FEED = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
-	/** What the calendar needs to know of the event. */
+	/**
+	 * What the calendar needs to know of the event; the organiser is named as the event's organiser, with the
+	 * address the mail comes from.
+	 */
 	record Event(long id, String title, String description, ZonedDateTime start, ZonedDateTime end, String location,
-			String url, int sequence, String organiserName, String organiserEmail) {
+			String url, int sequence, String organiserName, String senderEmail) {
 	}
 
 	private CalendarInvitation() {
@@ -84,12 +94,11 @@ final class CalendarInvitation {
 			entry.setUrl(event.url());
 		}
 		entry.setStatus(status);
-		Organizer organizer = new Organizer(name(event.organiserName()), event.organiserEmail());
+		Organizer organizer = new Organizer(name(event.organiserName()), event.senderEmail());
 		entry.setOrganizer(organizer);
 		Attendee attendee = new Attendee(name(attendeeName), attendeeEmail);
 		attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
-		attendee.setParticipationStatus(ParticipationStatus.NEEDS_ACTION);
-		attendee.setRsvp(true);
+		attendee.setRsvp(false);
 		entry.addAttendee(attendee);
 		calendar.addEvent(entry);
 		// Times are written in the event's own zone with its VTIMEZONE, as calendar clients expect.

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.MailAttachment;
 import io.tsunagu.mail.MailRequest;
 import io.tsunagu.mail.Outbox;
 import io.tsunagu.planning.PlanCancelled;
@@ -72,11 +73,13 @@ class EventNotices {
 			model.put("previousOnlineLink", orEmpty(moved.previousOnlineLink()));
 			model.put("answer", invitation.getAnswer().name());
 			// The new time may not suit: the mail lets them answer again, with a link of its own.
-			model.putAll(this.links.forMail(invitation, invitee));
+			RsvpToken token = RsvpToken.generate();
+			MailAttachment calendar = this.calendars.request(event, lead, invitee, token);
+			model.putAll(this.links.forMail(invitation, invitee, token));
 			return MailRequest
 				.of(invitee.email(), invitee.name(), invitee.locale(), "event-changed", model,
 						new Object[] { event.title() }, "event-changed-" + invitation.getId() + "-" + moved.sequence())
-				.with(this.calendars.request(event, lead, invitee));
+				.with(calendar);
 		});
 	}
 

@@ -49,10 +49,11 @@ class InvitationMails {
 			List<EmployeeRef> organisers, Invitation invitation, EmployeeRef invitee) {
 		requireMailable(invitee.email());
 		EmployeeRef lead = organisers.isEmpty() ? invitee : organisers.get(0);
+		RsvpToken token = RsvpToken.generate();
 		MailAttachment calendar;
 		Map<String, Object> model;
 		try {
-			calendar = this.calendars.request(event, lead, invitee);
+			calendar = this.calendars.request(event, lead, invitee, token);
 			model = EventFacts.model(event, organisers, this.inviteeZone);
 		}
 		catch (RuntimeException ex) {
@@ -61,7 +62,7 @@ class InvitationMails {
 		}
 		model.putAll(more);
 		model.put("message", invitation.getMessage());
-		model.putAll(this.links.forMail(invitation, invitee));
+		model.putAll(this.links.forMail(invitation, invitee, token));
 		return MailRequest
 			.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
 					new Object[] { lead.name(), event.title() }, kind + "-" + invitation.getId())

@@ -16,7 +16,7 @@ class CalendarInvitationTests {
 
 	private static CalendarInvitation.Event event(int sequence, ZonedDateTime start) {
 		return new CalendarInvitation.Event(42, "2016年入社 同期会", "久しぶりに集まりましょう", start, start.plusHours(2),
-				"本社 8F ラウンジ", "https://tsunagu.corp.example/rsvp/x", sequence, "佐藤 美咲", "organiser@tsunagu.example");
+				"本社 8F ラウンジ", "https://tsunagu.corp.example/rsvp/x", sequence, "佐藤 美咲", "no-reply@tsunagu.corp.example");
 	}
 
 	@Test
@@ -33,11 +33,15 @@ class CalendarInvitationTests {
 		assertThat(parsed.getSequence().getValue()).isZero();
 		assertThat(parsed.getDateStart().getValue().toInstant()).isEqualTo(start.toInstant());
 		assertThat(parsed.getDateEnd().getValue().toInstant()).isEqualTo(start.plusHours(2).toInstant());
-		assertThat(parsed.getOrganizer().getEmail()).isEqualTo("organiser@tsunagu.example");
+		assertThat(parsed.getOrganizer().getEmail()).isEqualTo("no-reply@tsunagu.corp.example");
+		assertThat(parsed.getOrganizer().getCommonName()).isEqualTo("佐藤 美咲");
 		assertThat(parsed.getAttendees()).singleElement().satisfies(attendee -> {
 			assertThat(attendee.getEmail()).isEqualTo("manager@tsunagu.example");
-			assertThat(attendee.getRsvp()).isTrue();
+			assertThat(attendee.getRsvp()).as("answers go by the link, so no reply is asked for").isFalse();
+			assertThat(attendee.getParticipationStatus()).isNull();
 		});
+		assertThat(ics).doesNotContain("RSVP=TRUE", "NEEDS-ACTION");
+		assertThat(parsed.getUrl().getValue()).isEqualTo("https://tsunagu.corp.example/rsvp/x");
 		assertThat(parsed.getSummary().getValue()).isEqualTo("2016年入社 同期会");
 		assertThat(parsed.getLocation().getValue()).isEqualTo("本社 8F ラウンジ");
 	}

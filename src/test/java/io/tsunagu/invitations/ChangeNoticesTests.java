@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -37,7 +38,9 @@ class ChangeNoticesTests extends InvitationTestBase {
 
 	private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter JAPANESE = DateTimeFormatter.ofPattern("y年M月d日(E) HH:mm", Locale.JAPANESE);
+
+	private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("EEE d MMM y, HH:mm", Locale.ENGLISH);
 
 	@Test
 	void aNewTimeAndPlaceReachEveryoneStillExpectedOnceWithACalendarUpdate() throws Exception {
@@ -70,27 +73,38 @@ class ChangeNoticesTests extends InvitationTestBase {
 		assertThat(entry.getDateStart().getValue().toInstant()).isEqualTo(start);
 		assertThat(entry.getDateEnd().getValue().toInstant()).isEqualTo(start.plus(3, ChronoUnit.HOURS));
 		assertThat(entry.getLocation().getValue()).isEqualTo("別館 3F ホール");
-		assertThat(entry.getOrganizer().getEmail()).isEqualTo(this.events.organiser().email());
-		assertThat(entry.getAttendees()).singleElement()
-			.satisfies(attendee -> assertThat(attendee.getEmail()).isEqualTo(attending.email()));
+		assertThat(entry.getOrganizer().getEmail()).as("replies, if a calendar sends any, do not fool the organiser")
+			.isEqualTo("no-reply@tsunagu.example");
+		assertThat(entry.getOrganizer().getCommonName()).isEqualTo(this.events.organiser().name());
+		assertThat(entry.getAttendees()).singleElement().satisfies(attendee -> {
+			assertThat(attendee.getEmail()).isEqualTo(attending.email());
+			assertThat(attendee.getRsvp()).as("no reply asked for").isFalse();
+			assertThat(attendee.getParticipationStatus()).isNull();
+		});
+		assertThat(ics).doesNotContain("RSVP=TRUE", "NEEDS-ACTION");
 
 		Mail japanese = mail("event-changed-" + invitationId(plan, attending) + "-1");
 		assertThat(japanese.subject()).isEqualTo("【変更】" + title);
 		assertThat(japanese.text()).contains("「" + title + "」の日時または場所が変わりました。")
-			.contains(SHOWN.format(start.atZone(TOKYO)))
-			.contains("（変更前：" + SHOWN.format(before.startsAt().atZone(TOKYO)))
+			.contains(JAPANESE.format(start.atZone(TOKYO)) + "〜")
+			.contains("（変更前：" + JAPANESE.format(before.startsAt().atZone(TOKYO)))
+			.doesNotContain("Asia/Tokyo")
 			.contains("別館 3F ホール", "（変更前：本社 8F 大会議室）")
 			.contains("「参加」のご回答はそのまま有効です。", "回答の変更は、回答期限まで次のリンクからできます。");
 		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/rsvp/([A-Za-z0-9_-]{43})").matcher(japanese.text());
 		assertThat(link.find()).as("a link to answer again").isTrue();
 		assertThat(link.group(1)).isNotEqualTo(tokens.get(0));
+		assertThat(entry.getDescription().getValue()).as("the calendar entry says where to answer, with the same link")
+			.contains("出欠の回答と変更は、このリンクからお願いします", "/rsvp/" + link.group(1) + "?lang=ja")
+			.contains(JAPANESE.format(start.atZone(TOKYO)));
+		assertThat(entry.getUrl().getValue()).endsWith("/rsvp/" + link.group(1) + "?lang=ja");
 		assertThat(this.answers.answer(link.group(1), Answer.DECLINED, "その日は出張です")).contains(Answer.DECLINED);
 		assertThat(japanese.html()).contains("別館 3F ホール", "（変更前：本社 8F 大会議室）");
 		assertThat(mail("event-changed-" + invitationId(plan, waitlisted) + "-1").text())
 			.contains("キャンセル待ちの順番はそのままです。");
 		Mail english = mail("event-changed-" + invitationId(plan, pending) + "-1");
 		assertThat(english.subject()).isEqualTo("Changed: " + title);
-		assertThat(english.text()).contains("(before: " + SHOWN.format(before.startsAt().atZone(TOKYO)))
+		assertThat(english.text()).contains("(before: " + ENGLISH.format(before.startsAt().atZone(TOKYO)))
 			.contains("Your invitation still stands; you have not answered yet.", "/rsvp/");
 	}
 
