@@ -99,11 +99,16 @@ public class EventDates {
 			return zoned(written, start.getZone());
 		}
 
+		/** A zone by its name, such as 「シンガポール時間」 / {@code Singapore Time}, for a choice of zones. */
+		public String zone(String id) {
+			return ZoneId.of(id).getDisplayName(TextStyle.FULL, this.locale);
+		}
+
 		private String zoned(String written, ZoneId zone) {
 			if (zone.getRules().equals(EventDates.this.company.getRules())) {
 				return written;
 			}
-			return message("dates.zone", written, zone.getDisplayName(TextStyle.FULL, this.locale));
+			return message("dates.zone", written, zone(zone.getId()));
 		}
 
 		private String format(String pattern, TemporalAccessor value) {

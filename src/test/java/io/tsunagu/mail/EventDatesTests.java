@@ -74,6 +74,8 @@ class EventDatesTests {
 		assertThat(this.en.range(start, start.plusHours(2))).isEqualTo("Fri 22 Jan 2027, 18:00–20:00 (Singapore Time)");
 		assertThat(this.en.at(start)).isEqualTo("Fri 22 Jan 2027, 18:00 (Singapore Time)").doesNotContain("Asia/");
 		assertThat(this.ja.at(start.withZoneSameInstant(TOKYO))).isEqualTo("2027年1月22日(金) 19:00");
+		assertThat(this.ja.zone("Asia/Singapore")).isEqualTo("シンガポール時間");
+		assertThat(this.en.zone("Asia/Singapore")).isEqualTo("Singapore Time");
 	}
 
 	@Test

@@ -94,10 +94,30 @@ class PlanPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("部署を越えた")))
 			.andExpect(content().string(containsString("チームは 7 部署のうち 1 部署にまたがっています。")))
-			.andExpect(content().string(containsString("2027-03-10 18:30")));
+			.andExpect(content().string(containsString("2027年3月10日(水) 18:30〜20:30")))
+			.andExpect(content().string(containsString("2027年3月3日(水) 18:00")))
+			.andExpect(content().string(not(containsString("Asia/Tokyo"))));
+		this.mvc.perform(get("/plans/" + plan.getId()).param("lang", "en").with(as(ORGANISER)))
+			.andExpect(content().string(containsString("Wed 10 Mar 2027, 18:30–20:30")));
 		this.mvc.perform(get("/plans/" + plan.getId() + "/edit").with(as(ORGANISER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"2027-03-10T18:30\"")));
+	}
+
+	@Test
+	void namesAnotherZoneThanTheCompanysInTheReadersLanguage() throws Exception {
+		String title = "シンガポール交流会 " + System.nanoTime();
+		String location = this.mvc
+			.perform(validForm(post("/plans"), title, "zone", "Asia/Singapore").with(as(ORGANISER)).with(csrf()))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(location).with(as(ORGANISER)))
+			.andExpect(content().string(containsString("2027年3月10日(水) 18:30〜20:30（シンガポール時間）")))
+			.andExpect(content().string(not(containsString("Asia/Singapore"))));
+		this.mvc.perform(get(location).param("lang", "en").with(as(ORGANISER)))
+			.andExpect(content().string(containsString("Wed 10 Mar 2027, 18:30–20:30 (Singapore Time)")));
 	}
 
 	@Test
