@@ -40,6 +40,11 @@ class CalendarParts {
 				calendar.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** {@code METHOD:PUBLISH}: the event at its current sequence, for a calendar to import. */
+	String download(PlannedEvent event, EmployeeRef organiser) {
+		return CalendarInvitation.publish(entry(event, organiser, event.calendarSequence()), this.domain);
+	}
+
 	private static CalendarInvitation.Event entry(PlannedEvent event, EmployeeRef organiser, int sequence) {
 		return new CalendarInvitation.Event(event.id(), event.title(), event.purpose(),
 				event.startsAt().atZone(event.zone()), event.endsAt().atZone(event.zone()),
