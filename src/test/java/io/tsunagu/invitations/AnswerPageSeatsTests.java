@@ -42,7 +42,7 @@ class AnswerPageSeatsTests extends InvitationTestBase {
 		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
 
 		Document full = page(tokens.get(1));
-		assertThat(full.select("#answer-form #seats").text()).isEqualTo("満席です。参加を押すとキャンセル待ちになります（現在0人待ち）。");
+		assertThat(full.select("#answer-form #seats").text()).isEqualTo("満席です。参加を押すとキャンセル待ちになります（待っている人はまだいません）。");
 		assertThat(full.select("#current-answer")).as("not answered yet").isEmpty();
 		this.answers.answer(tokens.get(1), Answer.ATTENDING, null);
 		assertThat(page(tokens.get(2)).select("#seats").text())
