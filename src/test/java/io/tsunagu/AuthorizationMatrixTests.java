@@ -111,6 +111,7 @@ class AuthorizationMatrixTests {
 		row("POST /password/{token}",                                            "A A A A A A A A"),
 		row("GET /rsvp/{token}",                                                 "A A A A A A A A"),
 		row("POST /rsvp/{token}",                                                "A A A A A A A A"),
+		row("GET /rsvp/{token}/event.ics",                                       "A A A A A A A A"),
 		row("GET /actuator/health",                                              "A A A A A A A A"),
 		row("GET /actuator/health/**",                                           "A A A A A A A A"),
 

@@ -7,12 +7,13 @@ import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.planning.PlannedEvent;
 
 /**
- * What the answer page shows the invitee: the personal message, the event, the current answer, how many
- * are coming and how many of them from the invitee's department, and whether the answer may still change.
+ * What the answer page shows the invitee: the personal message, the event, the current answer (with the
+ * place on the waitlist, 1 being next, or null), how many are coming and how many of them from the
+ * invitee's department, the seats left and how many wait for one, and whether the answer may still change.
  */
 record AnswerPage(String token, String inviteeName, String message, PlannedEvent event, List<String> organisers,
 		Answer answer, String note, Attendance attendance, DepartmentRef department, boolean open,
-		Locale inviteeLocale) {
+		Locale inviteeLocale, Seats.Count seats, long waiting, Long waitlistPosition) {
 
 	public long attending() {
 		return this.attendance.total();
@@ -30,6 +31,16 @@ record AnswerPage(String token, String inviteeName, String message, PlannedEvent
 
 	public boolean isAnswered() {
 		return this.answer.isAnswered();
+	}
+
+	/** Whether Attend would put the invitee on the waitlist: the event is full and they hold no seat. */
+	public boolean isFullForMe() {
+		return this.answer != Answer.ATTENDING && this.answer != Answer.WAITLISTED && this.seats.isFull();
+	}
+
+	/** Whether to say how few seats are left to someone who could still take one. */
+	public boolean isFewLeftForMe() {
+		return this.answer != Answer.ATTENDING && this.answer != Answer.WAITLISTED && this.seats.isFew();
 	}
 
 }

@@ -73,6 +73,15 @@ final class CalendarInvitation {
 		return write(event, domain, attendeeName, attendeeEmail, Method.cancel(), Status.cancelled());
 	}
 
+	/**
+	 * {@code METHOD:PUBLISH}: the entry for a calendar to import from the answer page. Under the mailed
+	 * invitation's UID and sequence, so that it and every later update land on one entry; it names no
+	 * attendee and asks for no reply, since the answer is given on the page.
+	 */
+	static String publish(Event event, String domain) {
+		return write(event, domain, null, null, Method.publish(), Status.confirmed());
+	}
+
 	private static String write(Event event, String domain, String attendeeName, String attendeeEmail, Method method,
 			Status status) {
 		ICalendar calendar = new ICalendar();
@@ -96,10 +105,12 @@ final class CalendarInvitation {
 		entry.setStatus(status);
 		Organizer organizer = new Organizer(name(event.organiserName()), event.senderEmail());
 		entry.setOrganizer(organizer);
-		Attendee attendee = new Attendee(name(attendeeName), attendeeEmail);
-		attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
-		attendee.setRsvp(false);
-		entry.addAttendee(attendee);
+		if (attendeeEmail != null) {
+			Attendee attendee = new Attendee(name(attendeeName), attendeeEmail);
+			attendee.setParticipationLevel(ParticipationLevel.REQUIRED);
+			attendee.setRsvp(false);
+			entry.addAttendee(attendee);
+		}
 		calendar.addEvent(entry);
 		// Times are written in the event's own zone with its VTIMEZONE, as calendar clients expect.
 		ZoneId zone = event.start().getZone();

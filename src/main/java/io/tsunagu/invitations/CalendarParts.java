@@ -73,6 +73,12 @@ class CalendarParts {
 				calendar.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** {@code METHOD:PUBLISH}: the event at its current sequence, for a calendar to import. */
+	String download(PlannedEvent event, EmployeeRef organiser) {
+		return CalendarInvitation.publish(entry(event, organiser, event.purpose(), null, event.calendarSequence()),
+				this.domain);
+	}
+
 	private CalendarInvitation.Event entry(PlannedEvent event, EmployeeRef organiser, String description, String url,
 			int sequence) {
 		return new CalendarInvitation.Event(event.id(), event.title(), description,

@@ -21,7 +21,8 @@ import io.tsunagu.planning.Plans;
 /**
  * When an event moves or is called off, everyone invited who has not declined gets a mail with a
  * calendar part under the same UID: an update ({@code METHOD:REQUEST}, the new sequence) that moves the
- * entry in their calendar, or a cancellation ({@code METHOD:CANCEL}) that takes it out. Both run in the
+ * entry in their calendar, or a cancellation ({@code METHOD:CANCEL}) that takes it out. A move reaches
+ * those who declined too when the organisers chose so, and carries their reason. Both run in the
  * organiser's transaction.
  */
 @Component
@@ -54,7 +55,7 @@ class EventNotices {
 
 	@EventListener
 	void on(PlanCancelled cancelled) {
-		tellEveryoneExpected(cancelled.planId(), (event, lead, invitation, invitee) -> MailRequest
+		tellEveryoneExpected(cancelled.planId(), false, (event, lead, invitation, invitee) -> MailRequest
 			.of(invitee.email(), invitee.name(), invitee.locale(), "event-cancelled",
 					EventFacts.model(event, List.of(lead), this.inviteeZone),
 					new Object[] { event.title() }, "event-cancelled-" + invitation.getId())
@@ -63,7 +64,7 @@ class EventNotices {
 
 	@EventListener
 	void on(PlanRescheduled moved) {
-		tellEveryoneExpected(moved.planId(), (event, lead, invitation, invitee) -> {
+		tellEveryoneExpected(moved.planId(), moved.alsoDeclined(), (event, lead, invitation, invitee) -> {
 			Map<String, Object> model = EventFacts.model(event, List.of(lead), this.inviteeZone);
 			model.put("previousStartsAt", moved.previousStartsAt().atZone(this.inviteeZone));
 			model.put("previousEndsAt", moved.previousEndsAt().atZone(this.inviteeZone));
@@ -72,6 +73,7 @@ class EventNotices {
 			model.put("previousVenue", orEmpty(moved.previousVenue()));
 			model.put("previousOnlineLink", orEmpty(moved.previousOnlineLink()));
 			model.put("answer", invitation.getAnswer().name());
+			model.put("reason", orEmpty(moved.reason()));
 			// The new time may not suit: the mail lets them answer again, with a link of its own.
 			RsvpToken token = RsvpToken.generate();
 			MailAttachment calendar = this.calendars.request(event, lead, invitee, token);
@@ -83,12 +85,12 @@ class EventNotices {
 		});
 	}
 
-	private void tellEveryoneExpected(long planId, Notice notice) {
+	private void tellEveryoneExpected(long planId, boolean alsoDeclined, Notice notice) {
 		PlannedEvent event = this.plans.event(planId).orElseThrow();
 		List<Invitation> expected = this.invitations.findByPlanIdOrderById(planId)
 			.stream()
 			.filter(Invitation::isSent)
-			.filter(invitation -> invitation.getAnswer() != Answer.DECLINED)
+			.filter(invitation -> alsoDeclined || invitation.getAnswer() != Answer.DECLINED)
 			.toList();
 		if (expected.isEmpty()) {
 			return;

@@ -2,6 +2,7 @@ package io.tsunagu.invitations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -35,10 +36,16 @@ class RsvpAnswers {
 
 	private final Attendances attendances;
 
+	private final Seats seats;
+
+	private final CalendarParts calendars;
+
 	private final Clock clock;
 
 	RsvpAnswers(Invitations invitations, AnswerLinks links, Plans plans, Directory directory, Waitlist waitlist,
-			Attendances attendances, Clock clock) {
+			Attendances attendances, Seats seats, CalendarParts calendars, Clock clock) {
+		this.seats = seats;
+		this.calendars = calendars;
 		this.links = links;
 		this.waitlist = waitlist;
 		this.attendances = attendances;
@@ -60,6 +67,16 @@ class RsvpAnswers {
 			}
 			return page(link, found, now);
 		});
+	}
+
+	/**
+	 * The event as an iCalendar file to import, for a valid link only; reading it changes nothing, not
+	 * even the first look of the funnel (a calendar app may fetch it by itself).
+	 */
+	@Transactional(readOnly = true)
+	Optional<CalendarFile> calendar(String link) {
+		return find(link, this.clock.instant()).map(Found::event).map(event -> new CalendarFile(event.title(),
+				this.calendars.download(event, this.directory.findById(event.leadId()).orElseThrow())));
 	}
 
 	/**
@@ -94,9 +111,16 @@ class RsvpAnswers {
 			.map(EmployeeRef::name)
 			.toList();
 		DepartmentRef department = person.flatMap(p -> this.directory.department(p.departmentCode())).orElse(null);
+		// Seats open with the first invitation sent, so a valid link always has them.
+		Seats.Count seats = this.seats.count(event.id()).orElseThrow();
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
 				invitation.getNote(), this.attendances.of(event.id()), department, event.acceptsAnswersAt(now),
-				person.map(EmployeeRef::locale).orElse(java.util.Locale.JAPANESE));
+				person.map(EmployeeRef::locale).orElse(Locale.JAPANESE), seats, this.seats.waiting(event.id()),
+				this.seats.waitlistPosition(invitation.getId()).orElse(null));
+	}
+
+	/** An event's iCalendar text and the title its file is named after. */
+	record CalendarFile(String title, String ics) {
 	}
 
 	private record Found(Invitation invitation, PlannedEvent event) {

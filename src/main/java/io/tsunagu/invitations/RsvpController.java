@@ -1,11 +1,16 @@
 package io.tsunagu.invitations;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RsvpController {
+
+	private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
 
 	private final RsvpAnswers answers;
 
@@ -59,6 +66,29 @@ class RsvpController {
 			model.addAttribute("form", new AnswerForm(null, page.get().note()));
 		}
 		return "invitations/answer";
+	}
+
+	/**
+	 * "Add to calendar": the event's .ics under the same link, read-only like the page. Returns no view
+	 * once the file is written (the response is then handled); a link that leads nowhere gets the page
+	 * every such link gets.
+	 */
+	@GetMapping("/rsvp/{token}/event.ics")
+	String calendar(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Optional<RsvpAnswers.CalendarFile> file = this.answers.calendar(token);
+		if (file.isEmpty()) {
+			return miss(request, response);
+		}
+		byte[] ics = file.get().ics().getBytes(StandardCharsets.UTF_8);
+		response.setContentType("text/calendar; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(fileName(file.get().title()), StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		response.setContentLength(ics.length);
+		response.getOutputStream().write(ics);
+		return null;
 	}
 
 	@PostMapping("/rsvp/{token}")
@@ -110,6 +140,15 @@ class RsvpController {
 			return "rsvp.refused.choice";
 		}
 		return "typeMismatch".equals(note.getCode()) ? "typeMismatch.java.lang.String" : "rsvp.refused.noteTooLong";
+	}
+
+	/** The event's title as a file name any system accepts: no path or reserved characters, not too long. */
+	static String fileName(String title) {
+		String name = UNSAFE_IN_FILE_NAMES.matcher(title).replaceAll("_").strip();
+		if (name.length() > 80) {
+			name = name.substring(0, name.offsetByCodePoints(0, name.codePointCount(0, 80))).strip();
+		}
+		return (name.isEmpty() ? "event" : name) + ".ics";
 	}
 
 	private static String tooMany(HttpServletResponse response) {

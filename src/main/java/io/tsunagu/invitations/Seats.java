@@ -20,6 +20,19 @@ class Seats {
 			return this.capacity - this.taken;
 		}
 
+		public boolean isFull() {
+			return free() <= 0;
+		}
+
+		/**
+		 * Few seats left, worth saying how many: a tenth of the seats, at least 3 and at most 10, so that a
+		 * small meetup says so at its last 3 seats and a hall of 500 at its last 10.
+		 */
+		public boolean isFew() {
+			int few = Math.min(10, Math.max(3, (this.capacity + 9) / 10));
+			return !isFull() && free() <= few;
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -63,6 +76,30 @@ class Seats {
 			.param(planId)
 			.query((rs, n) -> new Count(rs.getInt(1), rs.getInt(2)))
 			.optional();
+	}
+
+	/** How many are on the event's waitlist; counted on the waitlist's own index, whatever the invitations. */
+	long waiting(long planId) {
+		return this.jdbc.sql("SELECT count(*) FROM invitations WHERE plan_id = ? AND answer = 'WAITLISTED'")
+			.param(planId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Where this invitation stands on the waitlist (1 is next), or empty when it is not waiting. Counts
+	 * those ahead on the waitlist's index in its own order, so promotions move everyone up at once.
+	 */
+	Optional<Long> waitlistPosition(long invitationId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM invitations me JOIN invitations ahead
+				  ON ahead.plan_id = me.plan_id AND ahead.answer = 'WAITLISTED'
+				 AND (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
+				WHERE me.id = ? AND me.answer = 'WAITLISTED'""")
+			.param(invitationId)
+			.query(Long.class)
+			.optional()
+			.filter(position -> position > 0);
 	}
 
 	/**

@@ -224,6 +224,20 @@ class EventPlan {
 	 * deadline alone does not
 	 */
 	boolean reschedule(TimeAndPlace next, Instant now) {
+		boolean calendars = checkReschedule(next, now);
+		apply(movedTo(next), now);
+		if (calendars) {
+			this.calendarSequence++;
+		}
+		return calendars;
+	}
+
+	/**
+	 * Whether the event may move so, without moving it, for the organisers to confirm first.
+	 * @return whether calendars must show the move
+	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
+	 */
+	boolean checkReschedule(TimeAndPlace next, Instant now) {
 		if (!this.status.isReschedulable()) {
 			throw new IllegalPlanChange("plan.refused.reschedule", this.status);
 		}
@@ -231,19 +245,16 @@ class EventPlan {
 		if (next.equals(before)) {
 			throw new IllegalPlanChange("plan.reschedule.unchanged", this.status);
 		}
-		ZoneId planZone = getZone();
-		PlanDetails moved = details().movedTo(next.startsAt().atZone(planZone).toInstant(),
-				next.endsAt().atZone(planZone).toInstant(), next.rsvpDeadline().atZone(planZone).toInstant(), next.venue(),
-				next.onlineLink());
-		if (!moved.startsAt().isAfter(now)) {
+		if (!movedTo(next).startsAt().isAfter(now)) {
 			throw new IllegalPlanChange("plan.reschedule.past", this.status);
 		}
-		apply(moved, now);
-		if (!next.movesCalendarEntryFrom(before)) {
-			return false;
-		}
-		this.calendarSequence++;
-		return true;
+		return next.movesCalendarEntryFrom(before);
+	}
+
+	private PlanDetails movedTo(TimeAndPlace next) {
+		ZoneId planZone = getZone();
+		return details().movedTo(next.startsAt().atZone(planZone).toInstant(), next.endsAt().atZone(planZone).toInstant(),
+				next.rsvpDeadline().atZone(planZone).toInstant(), next.venue(), next.onlineLink());
 	}
 
 	/** When and where, as the organisers see it: in the plan's zone. */

@@ -9,7 +9,16 @@ public class IllegalPlanChange extends RuntimeException {
 	private final String messageKey;
 
 	IllegalPlanChange(String messageKey, PlanStatus status) {
-		super(messageKey + " (plan is " + status + ")");
+		this(messageKey + " (plan is " + status + ")", messageKey);
+	}
+
+	/** A change refused for what it says, whatever the plan's state. */
+	IllegalPlanChange(String messageKey) {
+		this(messageKey, messageKey);
+	}
+
+	private IllegalPlanChange(String message, String messageKey) {
+		super(message);
 		this.messageKey = messageKey;
 	}
 

@@ -158,16 +158,29 @@ class PlanController {
 		return "redirect:/plans/" + id + "#reschedule";
 	}
 
+	/**
+	 * A move that mails anyone is shown first with how many it reaches ({@code step} empty), and made once
+	 * confirmed ({@code step=confirm}); {@code step=edit} goes back to the form as it was filled in.
+	 */
 	@PostMapping("/plans/{id}/reschedule")
 	String reschedule(@PathVariable long id, @Valid @ModelAttribute("rescheduleForm") RescheduleForm form,
-			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, Model model, RedirectAttributes redirect) {
+			BindingResult binding, @RequestParam(defaultValue = "") String step,
+			@AuthenticationPrincipal TsunaguUser user, Model model, RedirectAttributes redirect) {
 		long me = employee(user);
-		if (binding.hasErrors()) {
+		if (binding.hasErrors() || "edit".equals(step)) {
 			this.plans.forEditing(id, me);
+			model.addAttribute("rescheduleOpen", true);
 			return show(id, me, model);
 		}
 		try {
-			boolean told = this.plans.reschedule(id, me, user.getEmail(), form.toTimeAndPlace());
+			if (!"confirm".equals(step)) {
+				Plans.MovePreview preview = this.plans.previewReschedule(id, me, form.toTimeAndPlace());
+				if (preview.recipients(form.tellsDeclined()) > 0) {
+					model.addAttribute("preview", preview);
+					return "planning/reschedule-confirm";
+				}
+			}
+			boolean told = this.plans.reschedule(id, me, user.getEmail(), form.toTimeAndPlace(), form.toNotice());
 			return flash(redirect, id, told ? "plan.rescheduled" : "plan.rescheduled.deadline");
 		}
 		catch (IllegalPlanChange refused) {

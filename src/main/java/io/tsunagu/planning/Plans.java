@@ -49,9 +49,12 @@ public class Plans {
 
 	private final ApplicationEventPublisher events;
 
+	private final MoveAudience moveAudience;
+
 	Plans(EventPlans plans, PreparationTasks tasks, Approvals approvals, Directory directory, Outbox outbox,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			AuditLog audit, Clock clock, ApplicationEventPublisher events, MoveAudience moveAudience) {
 		this.events = events;
+		this.moveAudience = moveAudience;
 		this.plans = plans;
 		this.tasks = tasks;
 		this.approvals = approvals;
@@ -165,21 +168,51 @@ public class Plans {
 	 * @return whether everyone still expected is told, which a new RSVP deadline alone does not need
 	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
 	 */
-	boolean reschedule(long planId, long actorId, String actor, TimeAndPlace next) {
+	boolean reschedule(long planId, long actorId, String actor, TimeAndPlace next, MoveNotice notice) {
 		lock(planId);
 		EventPlan plan = organisedBy(planId, actorId);
 		PlannedEvent before = plan.toPlannedEvent();
 		TimeAndPlace was = plan.timeAndPlace();
 		boolean moved = plan.reschedule(next, this.clock.instant());
 		String changes = plan.timeAndPlace().changesFrom(was);
-		this.audit.record(actor, "plan.reschedule", subject(plan),
-				moved ? changes + "; calendar sequence " + plan.getCalendarSequence() : changes);
+		if (moved) {
+			changes += "; calendar sequence " + plan.getCalendarSequence()
+					+ (notice.alsoDeclined() ? "; told those who declined" : "")
+					+ (notice.reason() == null ? "" : "; reason: " + notice.reason());
+		}
+		this.audit.record(actor, "plan.reschedule", subject(plan), changes);
 		if (moved) {
 			// As for a cancellation, listeners run in this transaction: the move and its notices commit together.
 			this.events.publishEvent(new PlanRescheduled(planId, plan.getCalendarSequence(), before.startsAt(),
-					before.endsAt(), before.venue(), before.onlineLink()));
+					before.endsAt(), before.venue(), before.onlineLink(), notice.reason(), notice.alsoDeclined()));
 		}
 		return moved;
+	}
+
+	/**
+	 * What a move would do, without making it, for the organisers to confirm: whether anyone is mailed,
+	 * and how many invitees it reaches.
+	 * @throws IllegalPlanChange as {@link #reschedule} would
+	 */
+	@Transactional(readOnly = true)
+	MovePreview previewReschedule(long planId, long actorId, TimeAndPlace next) {
+		EventPlan plan = organisedBy(planId, actorId);
+		boolean mailed = plan.checkReschedule(next, this.clock.instant());
+		return new MovePreview(plan.toPlannedEvent(), mailed,
+				mailed ? this.moveAudience.of(planId) : new MoveAudience.Reach(0, 0));
+	}
+
+	/**
+	 * The event as it is, whether a move is mailed at all (a new RSVP deadline alone is not), and to how
+	 * many it could go.
+	 */
+	record MovePreview(PlannedEvent event, boolean mailed, MoveAudience.Reach reach) {
+
+		/** How many are mailed with or without those who declined. */
+		public long recipients(boolean alsoDeclined) {
+			return this.mailed ? this.reach.mailed(alsoDeclined) : 0;
+		}
+
 	}
 
 	/**

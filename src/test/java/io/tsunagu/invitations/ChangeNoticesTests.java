@@ -109,6 +109,36 @@ class ChangeNoticesTests extends InvitationTestBase {
 	}
 
 	@Test
+	void theReasonIsInTheMailAndThoseWhoDeclinedAreToldOnlyWhenTheOrganisersChoose() throws Exception {
+		long plan = this.events.anApprovedEvent("理由つきで動く会 " + System.nanoTime(), 30);
+		EmployeeRef attending = person("manager@tsunagu.example");
+		EmployeeRef declined = person("david.lee@tsunagu.example");
+		List<String> tokens = this.support.invite(plan, List.of(attending, declined));
+		this.answers.answer(tokens.get(0), Answer.ATTENDING, null);
+		this.answers.answer(tokens.get(1), Answer.DECLINED, "その週は出張です");
+		PlannedEvent before = this.plans.event(plan).orElseThrow();
+		Instant later = before.startsAt().plus(1, ChronoUnit.DAYS);
+
+		this.events.reschedule(plan, later, later.plus(2, ChronoUnit.HOURS), before.rsvpDeadline(), before.venue(), null,
+				"会場の改装のため。\n翌日に移ります。", false);
+		assertThat(changeMails(plan)).as("by default, not those who declined").containsExactly(attending.email());
+		Mail first = mail("event-changed-" + invitationId(plan, attending) + "-1");
+		assertThat(first.text()).contains("変更の理由：会場の改装のため。\n翌日に移ります。");
+		assertThat(first.html()).contains("変更の理由：会場の改装のため。\n翌日に移ります。");
+
+		Instant again = later.plus(1, ChronoUnit.DAYS);
+		this.events.reschedule(plan, again, again.plus(2, ChronoUnit.HOURS), before.rsvpDeadline(), before.venue(), null,
+				null, true);
+		assertThat(changeMails(plan)).containsExactly(attending.email(), attending.email(), declined.email());
+		Mail toldAgain = mail("event-changed-" + invitationId(plan, declined) + "-2");
+		assertThat(toldAgain.text()).contains("You had declined, but the new date may suit you.", "/rsvp/")
+			.doesNotContain("Why it changed");
+		assertThat(mail("event-changed-" + invitationId(plan, attending) + "-2").html()).doesNotContain("変更の理由");
+		assertThat(calendar(invitationId(plan, declined), "event-changed-", "-2").getEvents().get(0).getSequence()
+			.getValue()).isEqualTo(2);
+	}
+
+	@Test
 	void aSecondChangeRaisesTheSequenceAgain() throws Exception {
 		long plan = this.events.anApprovedEvent("二度動く会 " + System.nanoTime(), 30);
 		EmployeeRef invitee = person("manager@tsunagu.example");

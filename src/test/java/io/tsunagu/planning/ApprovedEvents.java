@@ -98,10 +98,17 @@ public final class ApprovedEvents {
 	 */
 	public boolean reschedule(long planId, Instant start, Instant end, Instant rsvpDeadline, String venue,
 			String onlineLink) {
+		return reschedule(planId, start, end, rsvpDeadline, venue, onlineLink, null, false);
+	}
+
+	/** A move with a reason for the mail, told to those who declined as well when {@code alsoDeclined}. */
+	public boolean reschedule(long planId, Instant start, Instant end, Instant rsvpDeadline, String venue,
+			String onlineLink, String reason, boolean alsoDeclined) {
 		ZoneId zone = this.plans.event(planId).orElseThrow().zone();
 		return this.plans.reschedule(planId, organiser().id(), ORGANISER,
 				new TimeAndPlace(LocalDateTime.ofInstant(start, zone), LocalDateTime.ofInstant(end, zone),
-						LocalDateTime.ofInstant(rsvpDeadline, zone), venue, onlineLink));
+						LocalDateTime.ofInstant(rsvpDeadline, zone), venue, onlineLink),
+				new MoveNotice(reason, alsoDeclined));
 	}
 
 	/** The organiser calls the event off. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,7 +21,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.tsunagu.TsunaguTest;
 import io.tsunagu.approval.Approvals;
 import io.tsunagu.directory.Directory;
+import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.directory.OrgChart;
+import io.tsunagu.invitations.InvitationTestSupport;
 
 import static io.tsunagu.planning.PlanFixtures.ORGANISER;
 import static io.tsunagu.planning.PlanFixtures.PRESIDENT;
@@ -36,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
  * Moving an approved event from its page: organisers change the time or place without a new approval
@@ -68,6 +72,9 @@ class RescheduleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BeanFactory beans;
 
 	ApprovedEvents events;
 
@@ -172,6 +179,78 @@ class RescheduleTests {
 	}
 
 	@Test
+	void asksForConfirmationWithHowManyAreMailedAndChangesNothingUntilConfirmed() throws Exception {
+		long plan = this.events.anApprovedEvent("確かめて動く会 " + System.nanoTime(), 30);
+		List<String> tokens = InvitationTestSupport.from(this.beans, this.events)
+			.invite(plan, List.of(person("manager@tsunagu.example"), person("david.lee@tsunagu.example"),
+					person("officer@tsunagu.example")));
+		this.mvc.perform(post("/rsvp/{t}", tokens.get(2)).param("answer", "DECLINED").with(csrf()))
+			.andExpect(status().isFound());
+		Map<String, String> form = currentForm(plan);
+		String[] move = { "startsAt", LOCAL.format(LocalDateTime.parse(form.get("startsAt")).plusDays(1)), "endsAt",
+				LOCAL.format(LocalDateTime.parse(form.get("endsAt")).plusDays(1)), "reason", "会場の改装のため、翌日に移ります。" };
+		Map<String, Object> before = row(plan);
+
+		this.mvc.perform(reschedule(plan, form, move).with(as(ORGANISER)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("planning/reschedule-confirm"))
+			.andExpect(content().string(containsString("この変更を保存すると、2人にメールでお知らせします")))
+			.andExpect(content().string(containsString("欠席と回答した1人には送りません。")))
+			.andExpect(content().string(containsString("会場の改装のため、翌日に移ります。")))
+			.andExpect(content().string(containsString("変更して2人に知らせる")));
+		this.mvc.perform(reschedule(plan, form, move).param("alsoDeclined", "true").with(as(ORGANISER)))
+			.andExpect(content().string(containsString("この変更を保存すると、3人にメールでお知らせします")))
+			.andExpect(content().string(containsString("欠席と回答した1人も含みます。")));
+		this.mvc.perform(reschedule(plan, form, move).param("alsoDeclined", "true").param("lang", "en").with(as(ORGANISER)))
+			.andExpect(content().string(containsString("Saving this change mails 3 people, with a calendar update.")))
+			.andExpect(content().string(containsString("This includes the 1 person who declined.")))
+			.andExpect(content().string(containsString("Change and mail 3 people")));
+		this.mvc.perform(reschedule(plan, form, move).param("step", "edit").with(as(ORGANISER)))
+			.andExpect(status().isOk())
+			.andExpect(view().name("planning/plan"))
+			.andExpect(content().string(containsString("id=\"reschedule\" class=\"card mb-3\" open")))
+			.andExpect(content().string(containsString("会場の改装のため、翌日に移ります。</textarea>")));
+		assertThat(row(plan)).as("nothing changes before the confirmation").isEqualTo(before);
+		assertThat(changeMails(plan)).isZero();
+
+		this.mvc.perform(reschedule(plan, form, move).param("alsoDeclined", "true").param("step", "confirm")
+				.with(as(ORGANISER)))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flash", "plan.rescheduled"));
+		assertThat(LOCAL.format(this.plans.event(plan).orElseThrow().startsAt().atZone(TOKYO))).isEqualTo(move[1]);
+		assertThat(changeMails(plan)).isEqualTo(3);
+		assertThat(this.jdbc.sql("SELECT details FROM audit_log WHERE action = 'plan.reschedule' AND subject = ?")
+			.param("plan " + plan)
+			.query(String.class)
+			.single()).contains("told those who declined", "reason: 会場の改装のため、翌日に移ります。");
+	}
+
+	@Test
+	void refusesAReasonTooLongOrWithControlCharactersAndChangesNothing() throws Exception {
+		long plan = this.events.anApprovedEvent("理由の長い会 " + System.nanoTime(), 30);
+		InvitationTestSupport.from(this.beans, this.events).invite(plan, List.of(person("manager@tsunagu.example")));
+		Map<String, String> form = currentForm(plan);
+		String venue = "別館 3F ホール";
+		Map<String, Object> before = row(plan);
+		for (String step : List.of("", "confirm")) {
+			this.mvc.perform(reschedule(plan, form, "venue", venue, "reason", "あ".repeat(501), "step", step).with(as(ORGANISER)))
+				.andExpect(status().isOk())
+				.andExpect(view().name("planning/plan"))
+				.andExpect(content().string(containsString("変更の理由は500文字までです。")));
+			this.mvc.perform(reschedule(plan, form, "venue", venue, "reason", "あ".repeat(501), "step", step)
+					.param("lang", "en").with(as(ORGANISER)))
+				.andExpect(content().string(containsString("The reason can be at most 500 characters.")));
+			this.mvc.perform(reschedule(plan, form, "venue", venue, "reason", "ベル\u0007です", "step", step).with(as(ORGANISER)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("保存できない制御文字")));
+		}
+		assertThat(row(plan)).isEqualTo(before);
+		assertThat(changeMails(plan)).isZero();
+		this.mvc.perform(reschedule(plan, form, "venue", venue, "reason", "あ".repeat(500)).with(as(ORGANISER)))
+			.andExpect(view().name("planning/reschedule-confirm"));
+	}
+
+	@Test
 	void onlyOrganisersMoveAnEvent() throws Exception {
 		long plan = this.events.anApprovedEvent("動かせない会 " + System.nanoTime(), 30);
 		Map<String, String> form = currentForm(plan);
@@ -221,6 +300,16 @@ class RescheduleTests {
 		MockHttpServletRequestBuilder request = post("/plans/{id}/reschedule", planId).with(csrf());
 		fields.forEach(request::param);
 		return request;
+	}
+
+	private long changeMails(long planId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM mail_outbox m JOIN invitations i ON m.dedupe_key LIKE 'event-changed-' || i.id || '-%'
+				WHERE m.kind = 'event-changed' AND i.plan_id = ?""").param(planId).query(Long.class).single();
+	}
+
+	private EmployeeRef person(String email) {
+		return this.directory.findByEmail(email).orElseThrow();
 	}
 
 	private Map<String, Object> row(long planId) {
