@@ -134,6 +134,7 @@ class AuthorizationMatrixTests {
 		row("POST /plans/{id}/withdraw",                                         "L N F N A F N N"),
 		row("POST /plans/{id}/copy",                                             "L N F N A F N N"),
 		row("POST /plans/{id}/cancel",                                           "L N F N A F N N"),
+		row("POST /plans/{id}/delete",                                           "L N F N A F N N"),
 		row("POST /plans/{id}/reschedule",                                       "L N F N A F N N"),
 		row("POST /plans/{id}/organisers",                                       "L N F N A F N N"),
 		row("POST /plans/{id}/organisers/{employeeId}/remove",                   "L N F N A F N N"),
@@ -142,6 +143,8 @@ class AuthorizationMatrixTests {
 		row("POST /plans/{id}/organisers/decline",                               "L N N N A N N N"),
 		row("POST /plans/{id}/tasks",                                            "L N F N A F N N"),
 		row("POST /plans/{id}/tasks/{taskId}/status",                            "L N A N A F N N"),
+		row("POST /plans/{id}/tasks/{taskId}",                                   "L N F N A F N N"),
+		row("POST /plans/{id}/tasks/{taskId}/delete",                            "L N F N A F N N"),
 
 		// The invitation pages are the organisers' alone: to everyone else they do not exist, as for a missing plan.
 		row("GET /plans/{id}/invitations",                                       "L N N N A N N N"),

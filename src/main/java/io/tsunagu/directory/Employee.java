@@ -67,7 +67,7 @@ class Employee {
 
 	EmployeeRef toRef() {
 		return new EmployeeRef(this.id, this.code, this.name, this.email, this.department.getId(),
-				this.department.getCode(), this.rank, this.joinYear, getLocale());
+				this.department.getCode(), this.rank, this.joinYear, getLocale(), this.title);
 	}
 
 	public Long getId() {

@@ -67,6 +67,8 @@ class Invitation {
 
 	private Instant declineRepliedAt;
 
+	private String declineReply;
+
 	protected Invitation() {
 	}
 
@@ -151,8 +153,8 @@ class Invitation {
 		this.answeredAt = now;
 	}
 
-	/** The organiser answers a decline lightly, once. */
-	void replyToDecline(Instant now) {
+	/** The organiser answers a decline lightly, once; the reply is kept for the list of invitations sent. */
+	void replyToDecline(String reply, Instant now) {
 		if (this.answer != Answer.DECLINED) {
 			throw new InvitationRefused("invitations.refused.notDeclined");
 		}
@@ -160,6 +162,7 @@ class Invitation {
 			throw new InvitationRefused("invitations.refused.replied");
 		}
 		this.declineRepliedAt = now;
+		this.declineReply = reply;
 	}
 
 	/** A seat freed up for someone on the waitlist. */
@@ -231,6 +234,10 @@ class Invitation {
 
 	public Instant getDeclineRepliedAt() {
 		return this.declineRepliedAt;
+	}
+
+	public String getDeclineReply() {
+		return this.declineReply;
 	}
 
 	public Instant getAnsweredAt() {

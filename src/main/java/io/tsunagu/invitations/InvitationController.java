@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tsunagu.accounts.TsunaguUser;
+import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.planning.IllegalPlanChange;
 
 @Controller
@@ -61,13 +62,14 @@ class InvitationController {
 	@PostMapping("/plans/{id}/invitations/invitees")
 	String add(@PathVariable long id, @RequestParam long employeeId, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
+		EmployeeRef added;
 		try {
-			this.waves.add(id, employee(user), user.getEmail(), employeeId);
+			added = this.waves.add(id, employee(user), user.getEmail(), employeeId);
 		}
 		catch (InvitationRefused refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
-		return flash(redirect, id, "invitations.added");
+		return flash(redirect, id, "invitations.added", added.name());
 	}
 
 	@PostMapping("/plans/{id}/invitations/{invitationId}/message")
@@ -85,13 +87,14 @@ class InvitationController {
 	@PostMapping("/plans/{id}/invitations/{invitationId}/remove")
 	String remove(@PathVariable long id, @PathVariable long invitationId, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
+		String removed;
 		try {
-			this.waves.remove(id, invitationId, employee(user), user.getEmail());
+			removed = this.waves.remove(id, invitationId, employee(user), user.getEmail());
 		}
 		catch (InvitationRefused refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
-		return flash(redirect, id, "invitations.removed");
+		return flash(redirect, id, "invitations.removed", removed);
 	}
 
 	@PostMapping("/plans/{id}/invitations/send")
@@ -124,13 +127,14 @@ class InvitationController {
 	@PostMapping("/plans/{id}/invitations/{invitationId}/decline-reply")
 	String replyToDecline(@PathVariable long id, @PathVariable long invitationId, MessageForm form,
 			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		EmployeeRef answered;
 		try {
-			this.waves.replyToDecline(id, invitationId, employee(user), user.getEmail(), form.text());
+			answered = this.waves.replyToDecline(id, invitationId, employee(user), user.getEmail(), form.text());
 		}
 		catch (InvitationRefused refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
-		return flash(redirect, id, "invitations.declineReply.sent");
+		return flash(redirect, id, "invitations.declineReply.sent", answered.name());
 	}
 
 	@PostMapping("/plans/{id}/invitations/capacity")
@@ -179,8 +183,12 @@ class InvitationController {
 		return user.getEmployeeId();
 	}
 
-	private static String flash(RedirectAttributes redirect, long id, String key) {
+	/** A confirmation; it names the people concerned, never their addresses. */
+	private static String flash(RedirectAttributes redirect, long id, String key, Object... args) {
 		redirect.addFlashAttribute("flash", key);
+		if (args.length > 0) {
+			redirect.addFlashAttribute("flashArgs", args);
+		}
 		return "redirect:/plans/" + id + "/invitations";
 	}
 

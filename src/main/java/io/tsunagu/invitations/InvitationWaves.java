@@ -128,10 +128,11 @@ class InvitationWaves {
 			})
 			.toList();
 		WavePage.Sent sent = new WavePage.Sent(rows, answers, shown);
-		List<EmployeeRef> matches = query == null || query.isBlank() ? List.of()
+		List<WavePage.Match> matches = query == null || query.isBlank() ? List.of()
 				: this.directory.search(query, SEARCH_LIMIT)
 					.stream()
 					.filter(e -> all.stream().noneMatch(i -> i.getEmployeeId() == e.id()))
+					.map(e -> new WavePage.Match(e, departments.get(e.departmentCode())))
 					.toList();
 		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
 		List<WaveProgress> progress = waves.stream()
@@ -165,8 +166,11 @@ class InvitationWaves {
 				this.outbox.progress(wave.mailBatch()));
 	}
 
-	/** Adds someone to the must-invite list of the personal wave being written. */
-	void add(long planId, long organiserId, String actor, long employeeId) {
+	/**
+	 * Adds someone to the must-invite list of the personal wave being written.
+	 * @return the person added
+	 */
+	EmployeeRef add(long planId, long organiserId, String actor, long employeeId) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(InvitationNotFound::new);
 		if (this.invitations.existsByPlanIdAndEmployeeId(planId, employeeId)) {
@@ -175,6 +179,7 @@ class InvitationWaves {
 		InvitationWave wave = draftWave(event, organiserId);
 		this.invitations.save(new Invitation(wave, person.id(), this.clock.instant()));
 		this.audit.record(actor, "invitation.add", subject(planId), person.email());
+		return person;
 	}
 
 	void write(long planId, long invitationId, long organiserId, String text) {
@@ -182,11 +187,13 @@ class InvitationWaves {
 		draft(planId, invitationId).write(text);
 	}
 
-	void remove(long planId, long invitationId, long organiserId, String actor) {
+	/** @return the name of the person taken off the list, empty when they left the directory */
+	String remove(long planId, long invitationId, long organiserId, String actor) {
 		this.organised.by(planId, organiserId);
 		Invitation invitation = draft(planId, invitationId);
 		this.invitations.delete(invitation);
 		this.audit.record(actor, "invitation.remove", subject(planId), "employee " + invitation.getEmployeeId());
+		return this.directory.findById(invitation.getEmployeeId()).map(EmployeeRef::name).orElse("");
 	}
 
 	/**
@@ -274,22 +281,24 @@ class InvitationWaves {
 
 	/**
 	 * Sends the organiser's short reply to a decline as a personal mail, once per invitation.
+	 * @return the person answered
 	 * @throws InvitationRefused when the invitee has not declined, was answered already, or the text is empty
 	 */
-	void replyToDecline(long planId, long invitationId, long organiserId, String actor, String text) {
+	EmployeeRef replyToDecline(long planId, long invitationId, long organiserId, String actor, String text) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
 		String reply = text == null ? "" : text.strip();
 		if (reply.isEmpty() || reply.length() > Invitation.MAX_NOTE) {
 			throw new InvitationRefused("invitations.refused.reply");
 		}
 		Invitation invitation = this.invitations.findByIdAndPlanId(invitationId, planId).orElseThrow(InvitationNotFound::new);
-		invitation.replyToDecline(this.clock.instant());
+		invitation.replyToDecline(reply, this.clock.instant());
 		EmployeeRef invitee = this.directory.findById(invitation.getEmployeeId()).orElseThrow(InvitationNotFound::new);
 		EmployeeRef from = this.directory.findById(organiserId).orElseThrow(InvitationNotFound::new);
 		this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), "decline-reply",
 				Map.of("reply", reply, "planTitle", event.title(), "organiserName", from.name()),
 				new Object[] { from.name(), event.title() }, "decline-reply-" + invitation.getId()));
 		this.audit.record(actor, "invitation.decline-reply", subject(planId), "employee " + invitee.id());
+		return invitee;
 	}
 
 	private String suggestedReply(EmployeeRef invitee) {

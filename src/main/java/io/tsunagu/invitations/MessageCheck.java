@@ -42,14 +42,18 @@ final class MessageCheck {
 		List<Set<String>> trigrams = drafts.stream().map(MessageCheck::trigramsWithoutNames).toList();
 		for (int i = 0; i < drafts.size(); i++) {
 			Draft draft = drafts.get(i);
-			if (draft.text() == null || draft.text().strip().codePointCount(0, draft.text().strip().length()) < MIN_LENGTH) {
+			// A message not written yet has nothing to point out, and is no copy of another one.
+			if (isBlank(draft)) {
+				continue;
+			}
+			if (draft.text().strip().codePointCount(0, draft.text().strip().length()) < MIN_LENGTH) {
 				findings.add(new Finding(draft.key(), Finding.Kind.TOO_SHORT, null, 0));
 			}
 			if (!namesInvitee(draft.text(), draft.inviteeName())) {
 				findings.add(new Finding(draft.key(), Finding.Kind.DOES_NOT_NAME_INVITEE, null, 0));
 			}
 			for (int j = 0; j < drafts.size(); j++) {
-				if (i == j) {
+				if (i == j || isBlank(drafts.get(j)) || trigrams.get(i).isEmpty() || trigrams.get(j).isEmpty()) {
 					continue;
 				}
 				double similarity = jaccard(trigrams.get(i), trigrams.get(j));
@@ -59,6 +63,10 @@ final class MessageCheck {
 			}
 		}
 		return findings;
+	}
+
+	private static boolean isBlank(Draft draft) {
+		return draft.text() == null || draft.text().isBlank();
 	}
 
 	/** NFKC (full-width letters and digits become ordinary ones), lower case, no spaces or punctuation. */

@@ -18,7 +18,8 @@ import io.tsunagu.planning.PlannedEvent;
 
 /**
  * Turns an answer into a seat or a place on the waitlist, and fills freed seats from the waitlist in
- * order, in the caller's transaction. The people concerned are told by mail.
+ * order, in the caller's transaction. The people concerned are told by mail, the organisers in their
+ * next digest of declines with a note and promotions.
  */
 @Component
 class Waitlist {
@@ -33,11 +34,14 @@ class Waitlist {
 
 	private final AnswerLinks links;
 
+	private final OrganiserDigests digests;
+
 	private final Clock clock;
 
 	Waitlist(Seats seats, Invitations invitations, Directory directory, Outbox outbox, AnswerLinks links,
-			Clock clock) {
+			OrganiserDigests digests, Clock clock) {
 		this.links = links;
+		this.digests = digests;
 		this.seats = seats;
 		this.invitations = invitations;
 		this.directory = directory;
@@ -50,11 +54,16 @@ class Waitlist {
 		Instant now = this.clock.instant();
 		invitation.requireAnswerable(event, now);
 		Answer before = invitation.getAnswer();
+		String noteBefore = invitation.getNote();
 		Answer outcome = choice;
 		if (choice == Answer.ATTENDING && before != Answer.ATTENDING) {
 			outcome = this.seats.take(event.id()) ? Answer.ATTENDING : Answer.WAITLISTED;
 		}
 		invitation.answer(outcome, note, event, now);
+		if (outcome == Answer.DECLINED && invitation.getNote() != null
+				&& (before != Answer.DECLINED || !invitation.getNote().equals(noteBefore))) {
+			this.digests.record(invitation, OrganiserDigests.Kind.DECLINED);
+		}
 		if (outcome == Answer.WAITLISTED && before != Answer.WAITLISTED) {
 			tell(invitation, event, "rsvp-waitlisted");
 		}
@@ -78,6 +87,7 @@ class Waitlist {
 			// The next look at the waitlist is plain SQL: it must see this promotion.
 			this.invitations.flush();
 			tell(invitation, event, "rsvp-promoted");
+			this.digests.record(invitation, OrganiserDigests.Kind.PROMOTED);
 			promoted.add(invitation);
 		}
 	}

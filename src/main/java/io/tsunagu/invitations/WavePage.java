@@ -12,7 +12,7 @@ import io.tsunagu.planning.PlannedEvent;
  * each sent wave is going out.
  */
 record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow> drafts, Sent sent,
-		String query, List<EmployeeRef> matches, Seats.Count seats, List<WaveFunnel> funnel,
+		String query, List<Match> matches, Seats.Count seats, List<WaveFunnel> funnel,
 		List<WaveProgress> progress, Reminders reminders) {
 
 	public boolean canInvite() {
@@ -45,6 +45,13 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 			return this.answers.getOrDefault(answer, 0L);
 		}
 
+	}
+
+	/**
+	 * Someone the search found, with what tells two people of one name apart: department, title and the
+	 * year they joined.
+	 */
+	record Match(EmployeeRef person, DepartmentRef department) {
 	}
 
 	record DraftRow(Invitation invitation, EmployeeRef invitee, List<Note> notes) {

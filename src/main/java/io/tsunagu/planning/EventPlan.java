@@ -93,6 +93,9 @@ class EventPlan {
 
 	private Instant updatedAt;
 
+	/** When the plan was first sent for approval; null for a draft never sent, which may be deleted. */
+	private Instant firstSubmittedAt;
+
 	protected EventPlan() {
 	}
 
@@ -188,6 +191,9 @@ class EventPlan {
 		}
 		this.status = PlanStatus.SUBMITTED;
 		this.updatedAt = now;
+		if (this.firstSubmittedAt == null) {
+			this.firstSubmittedAt = now;
+		}
 	}
 
 	void withdraw(Instant now) {
@@ -279,6 +285,27 @@ class EventPlan {
 		return new PlannedEvent(this.id, this.revision, this.calendarSequence, this.status, this.title,
 				this.kind.name(), this.purpose, this.startsAt, this.endsAt, getZone(), this.venue, this.onlineLink,
 				this.capacity, this.rsvpDeadline, this.leadId, java.util.List.copyOf(this.coOrganiserIds));
+	}
+
+	/**
+	 * Whether the plan may be deleted: only a draft never sent for approval. Once approvers have seen a plan,
+	 * it stays on record and can only be cancelled.
+	 */
+	public boolean isDeletable() {
+		return this.status == PlanStatus.DRAFT && this.firstSubmittedAt == null;
+	}
+
+	void requireDeletable() {
+		if (!isDeletable()) {
+			throw new IllegalPlanChange("plan.refused.delete", this.status);
+		}
+	}
+
+	/** Preparation tasks are added, changed and deleted while the event is being prepared, not once it ended. */
+	void requirePreparation() {
+		if (!this.status.isPreparing()) {
+			throw new IllegalPlanChange("plan.refused.tasks", this.status);
+		}
 	}
 
 	boolean isOrganisedBy(long employeeId) {

@@ -152,6 +152,20 @@ class PlanController {
 		return flash(redirect, id, "plan.cancelled");
 	}
 
+	@PostMapping("/plans/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		String title;
+		try {
+			title = this.plans.delete(id, employee(user), user.getEmail());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+		redirect.addFlashAttribute("flash", "plan.deleted");
+		redirect.addFlashAttribute("flashArgs", new Object[] { title });
+		return "redirect:/plans";
+	}
+
 	/** A refused change is shown at this address; its language switch comes back here by GET. */
 	@GetMapping("/plans/{id}/reschedule")
 	String backToPlan(@PathVariable long id) {
@@ -197,7 +211,7 @@ class PlanController {
 			asked = this.plans.proposeCoOrganiser(id, employee(user), user.getEmail(), email);
 		}
 		catch (IllegalPlanChange refused) {
-			redirect.addFlashAttribute("flashArgs", new Object[] { email });
+			redirect.addFlashAttribute("flashArgs", new Object[] { this.plans.nameOrAddress(email) });
 			return warn(redirect, id, refused.messageKey());
 		}
 		catch (Plans.UnknownEmployee unknown) {
@@ -211,38 +225,44 @@ class PlanController {
 	@PostMapping("/plans/{id}/organisers/accept")
 	String acceptCoOrganiser(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
+		EmployeeRef lead;
 		try {
-			this.plans.acceptCoOrganiser(id, employee(user), user.getEmail());
+			lead = this.plans.acceptCoOrganiser(id, employee(user), user.getEmail());
 		}
 		catch (IllegalPlanChange refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
-		return flash(redirect, id, "plan.team.accepted");
+		return flash(redirect, id, "plan.team.accepted", this.plans.event(id).orElseThrow().title(),
+				lead == null ? "" : lead.name());
 	}
 
 	@PostMapping("/plans/{id}/organisers/decline")
 	String declineCoOrganiser(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user,
 			RedirectAttributes redirect) {
+		String lead;
 		try {
-			this.plans.declineCoOrganiser(id, employee(user), user.getEmail());
+			lead = this.plans.declineCoOrganiser(id, employee(user), user.getEmail());
 		}
 		catch (IllegalPlanChange refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
 		redirect.addFlashAttribute("flash", "plan.team.declined");
+		redirect.addFlashAttribute("flashArgs", new Object[] { lead });
 		return "redirect:/";
 	}
 
 	@PostMapping("/plans/{id}/organisers/{employeeId}/remove")
 	String removeCoOrganiser(@PathVariable long id, @PathVariable long employeeId,
 			@AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		boolean proposal;
 		try {
-			this.plans.removeCoOrganiser(id, employee(user), user.getEmail(), employeeId);
+			proposal = this.plans.removeCoOrganiser(id, employee(user), user.getEmail(), employeeId);
 		}
 		catch (IllegalPlanChange refused) {
 			return warn(redirect, id, refused.messageKey());
 		}
-		return flash(redirect, id, "plan.team.removed");
+		return flash(redirect, id, proposal ? "plan.team.proposalWithdrawn" : "plan.team.removed",
+				this.plans.name(employeeId));
 	}
 
 	private String show(long id, long me, Model model) {

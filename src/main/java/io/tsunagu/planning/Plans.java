@@ -164,6 +164,21 @@ public class Plans {
 	}
 
 	/**
+	 * Deletes a draft never sent for approval, with its tasks and the requests to join its team.
+	 * @return its title
+	 * @throws IllegalPlanChange when the plan was ever sent for approval
+	 */
+	String delete(long planId, long actorId, String actor) {
+		lock(planId);
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.requireDeletable();
+		this.tasks.deleteAllInBatch(this.tasks.findByPlanIdOrderByDueOnAscIdAsc(planId));
+		this.plans.delete(plan);
+		this.audit.record(actor, "plan.delete", subject(plan), plan.getTitle());
+		return plan.getTitle();
+	}
+
+	/**
 	 * Moves an approved event to another time or place, without a new approval round.
 	 * @return whether everyone still expected is told, which a new RSVP deadline alone does not need
 	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
@@ -235,18 +250,42 @@ public class Plans {
 		return person;
 	}
 
-	/** The person asked joins the team. */
-	void acceptCoOrganiser(long planId, long employeeId, String actor) {
+	/**
+	 * The person asked joins the team; a mail confirms it to them, and another tells the lead.
+	 * @return the plan's lead
+	 */
+	EmployeeRef acceptCoOrganiser(long planId, long employeeId, String actor) {
 		EventPlan plan = proposedTo(planId, employeeId);
 		plan.acceptCoOrganiser(employeeId, this.clock.instant());
 		this.audit.record(actor, "plan.team.accept", subject(plan), "employee " + employeeId);
+		Map<Long, EmployeeRef> people = this.directory.findAllById(List.of(employeeId, plan.getLeadId()));
+		EmployeeRef member = people.get(employeeId);
+		EmployeeRef lead = people.get(plan.getLeadId());
+		String leadName = lead == null ? "" : lead.name();
+		if (member != null) {
+			this.outbox.queue(MailRequest.of(member.email(), member.name(), member.locale(), "team-joined",
+					Map.of("planId", planId, "planTitle", plan.getTitle(), "leadName", leadName),
+					new Object[] { plan.getTitle() }, "plan-" + planId + "-team-joined-" + employeeId + "-"
+							+ this.clock.instant().toEpochMilli()));
+		}
+		if (lead != null && member != null) {
+			this.outbox.queue(MailRequest.of(lead.email(), lead.name(), lead.locale(), "team-member-joined",
+					Map.of("planId", planId, "planTitle", plan.getTitle(), "memberName", member.name()),
+					new Object[] { plan.getTitle(), member.name() }, "plan-" + planId + "-team-member-joined-"
+							+ employeeId + "-" + this.clock.instant().toEpochMilli()));
+		}
+		return lead;
 	}
 
-	/** The person asked does not join the team. */
-	void declineCoOrganiser(long planId, long employeeId, String actor) {
+	/**
+	 * The person asked does not join the team.
+	 * @return the name of the plan's lead, who asked
+	 */
+	String declineCoOrganiser(long planId, long employeeId, String actor) {
 		EventPlan plan = proposedTo(planId, employeeId);
 		plan.declineCoOrganiser(employeeId, this.clock.instant());
 		this.audit.record(actor, "plan.team.decline", subject(plan), "employee " + employeeId);
+		return name(plan.getLeadId());
 	}
 
 	/** The plans whose organisers wait for this person to say whether they join the team. */
@@ -260,30 +299,88 @@ public class Plans {
 			.toList();
 	}
 
-	void removeCoOrganiser(long planId, long actorId, String actor, long employeeId) {
+	/**
+	 * Takes a co-organiser off the team, or withdraws the request to someone who has not answered.
+	 * @return whether it was a request withdrawn
+	 */
+	boolean removeCoOrganiser(long planId, long actorId, String actor, long employeeId) {
 		EventPlan plan = organisedBy(planId, actorId);
+		boolean proposed = plan.isProposedTo(employeeId);
 		plan.removeCoOrganiser(employeeId, this.clock.instant());
 		this.audit.record(actor, "plan.team.remove", subject(plan), "employee " + employeeId);
+		return proposed;
+	}
+
+	/** The name of the employee with this address, for a message about them; the address when nobody has it. */
+	@Transactional(readOnly = true)
+	String nameOrAddress(String email) {
+		return this.directory.findByEmail(email.strip()).map(EmployeeRef::name).orElse(email);
+	}
+
+	/** An employee's name for a confirmation, empty when they have left the directory. */
+	@Transactional(readOnly = true)
+	String name(long employeeId) {
+		return this.directory.findById(employeeId).map(EmployeeRef::name).orElse("");
 	}
 
 	/** Adds a task; a helper it is handed to gets a mail. */
 	void addTask(long planId, long actorId, String actor, String title, String notes, String assigneeEmail,
 			LocalDate dueOn) {
 		EventPlan plan = organisedBy(planId, actorId);
-		if (!plan.getStatus().isPreparing()) {
-			throw new IllegalPlanChange("plan.refused.tasks", plan.getStatus());
-		}
-		EmployeeRef assignee = assigneeEmail == null || assigneeEmail.isBlank() ? null
-				: this.directory.findByEmail(assigneeEmail.strip()).orElseThrow(UnknownEmployee::new);
+		plan.requirePreparation();
+		EmployeeRef assignee = assignee(assigneeEmail);
 		PreparationTask task = this.tasks.save(new PreparationTask(planId, title, notes,
 				assignee == null ? null : assignee.id(), dueOn, this.clock.instant()));
 		this.audit.record(actor, "plan.task.add", subject(plan), task.getTitle());
 		if (assignee != null && assignee.id() != actorId) {
-			this.outbox.queue(MailRequest.of(assignee.email(), assignee.name(), assignee.locale(), "task-assigned",
-					Map.of("planId", planId, "planTitle", plan.getTitle(), "taskTitle", task.getTitle(), "dueOn",
-							dueOn == null ? "" : dueOn, "notes", task.getNotes() == null ? "" : task.getNotes()),
-					new Object[] { task.getTitle() }, "task-" + task.getId() + "-assigned-" + assignee.id()));
+			tellAssignee(plan, task, assignee, "task-" + task.getId() + "-assigned-" + assignee.id());
 		}
+	}
+
+	/**
+	 * Changes a task; a helper it is handed to anew gets a mail, as when it was added.
+	 * @throws UnknownEmployee when nobody in the directory has the helper's email
+	 * @throws IllegalPlanChange when the event is no longer being prepared
+	 */
+	void editTask(long planId, long taskId, long actorId, String actor, String title, String notes,
+			String assigneeEmail, LocalDate dueOn) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.requirePreparation();
+		PreparationTask task = this.tasks.findByIdAndPlanId(taskId, planId).orElseThrow(PlanNotFound::new);
+		EmployeeRef assignee = assignee(assigneeEmail);
+		boolean handedOver = task.revise(title, notes, assignee == null ? null : assignee.id(), dueOn);
+		this.audit.record(actor, "plan.task.edit", subject(plan), task.getTitle());
+		if (handedOver && assignee.id() != actorId) {
+			tellAssignee(plan, task, assignee,
+					"task-" + task.getId() + "-assigned-" + assignee.id() + "-" + this.clock.instant().toEpochMilli());
+		}
+	}
+
+	/**
+	 * Deletes a task.
+	 * @return its title
+	 * @throws IllegalPlanChange when the event is no longer being prepared
+	 */
+	String deleteTask(long planId, long taskId, long actorId, String actor) {
+		EventPlan plan = organisedBy(planId, actorId);
+		plan.requirePreparation();
+		PreparationTask task = this.tasks.findByIdAndPlanId(taskId, planId).orElseThrow(PlanNotFound::new);
+		this.tasks.delete(task);
+		this.audit.record(actor, "plan.task.delete", subject(plan), task.getTitle());
+		return task.getTitle();
+	}
+
+	private EmployeeRef assignee(String email) {
+		return email == null || email.isBlank() ? null
+				: this.directory.findByEmail(email.strip()).orElseThrow(UnknownEmployee::new);
+	}
+
+	private void tellAssignee(EventPlan plan, PreparationTask task, EmployeeRef assignee, String dedupeKey) {
+		this.outbox.queue(MailRequest.of(assignee.email(), assignee.name(), assignee.locale(), "task-assigned",
+				Map.of("planId", plan.getId(), "planTitle", plan.getTitle(), "taskTitle", task.getTitle(), "dueOn",
+						task.getDueOn() == null ? "" : task.getDueOn(), "notes",
+						task.getNotes() == null ? "" : task.getNotes()),
+				new Object[] { task.getTitle() }, dedupeKey));
 	}
 
 	/** Organisers and the task's helper move a task along. */

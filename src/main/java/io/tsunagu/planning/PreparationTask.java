@@ -46,15 +46,25 @@ class PreparationTask {
 	}
 
 	PreparationTask(long planId, String title, String notes, Long assigneeId, LocalDate dueOn, Instant now) {
+		this.planId = planId;
+		this.createdAt = now;
+		revise(title, notes, assigneeId, dueOn);
+	}
+
+	/**
+	 * Changes what the task is, who helps and by when.
+	 * @return whether it is now handed to someone it was not handed to before, who should be told
+	 */
+	boolean revise(String title, String notes, Long assigneeId, LocalDate dueOn) {
 		if (title == null || title.isBlank()) {
 			throw new IllegalArgumentException("A task needs a title");
 		}
-		this.planId = planId;
+		boolean handedOver = assigneeId != null && !assigneeId.equals(this.assigneeId);
 		this.title = title.strip();
 		this.notes = notes == null || notes.isBlank() ? null : notes.strip();
 		this.assigneeId = assigneeId;
 		this.dueOn = dueOn;
-		this.createdAt = now;
+		return handedOver;
 	}
 
 	void moveTo(TaskStatus status) {

@@ -65,6 +65,49 @@ class TaskController {
 		return "planning/tasks-response";
 	}
 
+	/** Changes a task: what, notes, who helps and by when. */
+	@PostMapping("/plans/{id}/tasks/{taskId}")
+	String edit(@PathVariable long id, @PathVariable long taskId, @Valid @ModelAttribute("taskEdit") TaskForm form,
+			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		long me = PlanController.employee(user);
+		if (binding.hasErrors()) {
+			return tasks(redirect, id, "warning", "task.edit.invalid");
+		}
+		try {
+			this.plans.editTask(id, taskId, me, user.getEmail(), form.title(), form.notes(), form.assignee(), form.dueOn());
+		}
+		catch (Plans.UnknownEmployee unknown) {
+			return tasks(redirect, id, "warning", "task.assignee.unknown");
+		}
+		catch (IllegalPlanChange refused) {
+			return tasks(redirect, id, "warning", refused.messageKey());
+		}
+		return tasks(redirect, id, null, "task.saved", form.title().strip());
+	}
+
+	@PostMapping("/plans/{id}/tasks/{taskId}/delete")
+	String delete(@PathVariable long id, @PathVariable long taskId, @AuthenticationPrincipal TsunaguUser user,
+			RedirectAttributes redirect) {
+		try {
+			String title = this.plans.deleteTask(id, taskId, PlanController.employee(user), user.getEmail());
+			return tasks(redirect, id, null, "task.deleted", title);
+		}
+		catch (IllegalPlanChange refused) {
+			return tasks(redirect, id, "warning", refused.messageKey());
+		}
+	}
+
+	private static String tasks(RedirectAttributes redirect, long id, String level, String key, Object... args) {
+		redirect.addFlashAttribute("flash", key);
+		if (level != null) {
+			redirect.addFlashAttribute("flashLevel", level);
+		}
+		if (args.length > 0) {
+			redirect.addFlashAttribute("flashArgs", args);
+		}
+		return "redirect:/plans/" + id + "#tasks";
+	}
+
 	@PostMapping("/plans/{id}/tasks/{taskId}/status")
 	String move(@PathVariable long id, @PathVariable long taskId, @RequestParam TaskStatus status,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal TsunaguUser user,

@@ -96,7 +96,7 @@ class ChainPlannerTests {
 	}
 
 	static EmployeeRef person(long id, String name, Rank rank) {
-		return new EmployeeRef(id, "E" + id, name, "p" + id + "@corp.example", 1, "PLAN", rank, 2010, Locale.JAPANESE);
+		return new EmployeeRef(id, "E" + id, name, "p" + id + "@corp.example", 1, "PLAN", rank, 2010, Locale.JAPANESE, null);
 	}
 
 }

@@ -78,4 +78,10 @@ class MessageCheckTests {
 		assertThat(MessageCheck.jaccard(MessageCheck.trigrams("abcde"), MessageCheck.trigrams("abcdx"))).isEqualTo(0.5);
 	}
 
+	@Test
+	void staysQuietAboutMessagesNotWrittenYet() {
+		assertThat(MessageCheck.check(List.of(new Draft("a", "佐藤 美咲", null), new Draft("b", "伊藤 大輔", ""),
+				new Draft("c", "阿部 結衣", "  \n ")))).isEmpty();
+	}
+
 }

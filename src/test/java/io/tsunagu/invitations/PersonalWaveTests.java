@@ -169,7 +169,7 @@ class PersonalWaveTests extends InvitationTestBase {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(this.yoko.email())));
 		WavePage page = this.waves.page(plan, this.organiser.id(), "tsunagu.example", null);
-		assertThat(page.matches()).extracting(EmployeeRef::id).doesNotContain(this.david.id()).isNotEmpty();
+		assertThat(page.matches()).extracting(match -> match.person().id()).doesNotContain(this.david.id()).isNotEmpty();
 	}
 
 	@Test

@@ -111,6 +111,12 @@ public final class ApprovedEvents {
 				new MoveNotice(reason, alsoDeclined));
 	}
 
+	/** A colleague joins the organisers' team of a draft, asked by the organiser and accepting. */
+	public void joinTeam(long planId, String email) {
+		PlanFixtures.joinTeam(this.plans, planId, organiser().id(), ORGANISER,
+				this.directory.findByEmail(email).orElseThrow());
+	}
+
 	/** The organiser calls the event off. */
 	public void cancel(long planId) {
 		this.plans.cancel(planId, organiser().id(), ORGANISER);
