@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -34,19 +32,6 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 			select p from EventPlan p join p.proposedCoOrganiserIds c
 			where c = :employeeId order by p.startsAt, p.id""")
 	List<EventPlan> findProposedTo(long employeeId);
-
-	/**
-	 * A page of the plans someone leads or co-organises that are still going on (not held, closed, cancelled or
-	 * rejected), soonest first; served by the indexes on the lead and on the co-organisers.
-	 */
-	@Query("""
-			select new io.tsunagu.planning.MyPlan(p.id, p.title, p.status, p.startsAt, p.zone) from EventPlan p
-			where (p.leadId = :employeeId
-			       or p.id in (select q.id from EventPlan q join q.coOrganiserIds c where c = :employeeId))
-			  and p.status not in (io.tsunagu.planning.PlanStatus.HELD, io.tsunagu.planning.PlanStatus.CLOSED,
-			                       io.tsunagu.planning.PlanStatus.CANCELLED, io.tsunagu.planning.PlanStatus.REJECTED)
-			order by p.startsAt, p.id""")
-	Slice<MyPlan> findGoingOnFor(long employeeId, Pageable page);
 
 	/** The id and title of each of these plans that exists (without their collections). */
 	@Query("select p.id, p.title from EventPlan p where p.id in :ids")

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,12 +65,6 @@ public class Plans {
 	@Transactional(readOnly = true)
 	public List<AssignedTask> tasksAssignedTo(long employeeId) {
 		return this.tasks.findOpenAssignedTo(employeeId);
-	}
-
-	/** The first of the plans this person leads or co-organises that are still going on, soonest first. */
-	@Transactional(readOnly = true)
-	public Slice<MyPlan> goingOn(long employeeId, int limit) {
-		return this.plans.findGoingOnFor(employeeId, PageRequest.of(0, limit));
 	}
 
 	/** What other modules may know of a plan, whoever asks: they check who may see it themselves. */

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import io.tsunagu.accounts.TsunaguUser;
 import io.tsunagu.approval.Approvals;
 import io.tsunagu.invitations.MyInvitations;
+import io.tsunagu.planning.MyPlans;
 import io.tsunagu.planning.Plans;
 
 @Controller
@@ -20,10 +21,13 @@ class HomeController {
 
 	private final Approvals approvals;
 
+	private final MyPlans myPlans;
+
 	private final MyInvitations invitations;
 
-	HomeController(Plans plans, Approvals approvals, MyInvitations invitations) {
+	HomeController(Plans plans, Approvals approvals, MyPlans myPlans, MyInvitations invitations) {
 		this.plans = plans;
+		this.myPlans = myPlans;
 		this.approvals = approvals;
 		this.invitations = invitations;
 	}
@@ -35,7 +39,7 @@ class HomeController {
 			model.addAttribute("teamProposals", this.plans.teamProposalsFor(user.getEmployeeId()));
 			// What waits for me: one bounded, indexed query per card.
 			model.addAttribute("approvals", this.approvals.waitingFor(user.getEmployeeId(), CARD_SIZE));
-			model.addAttribute("myPlans", this.plans.goingOn(user.getEmployeeId(), CARD_SIZE));
+			model.addAttribute("myPlans", this.myPlans.goingOn(user.getEmployeeId(), CARD_SIZE));
 			model.addAttribute("toAnswer", this.invitations.awaitingAnswer(user.getEmployeeId(), 0, CARD_SIZE));
 			model.addAttribute("attending", this.invitations.attending(user.getEmployeeId(), 0, CARD_SIZE));
 		}

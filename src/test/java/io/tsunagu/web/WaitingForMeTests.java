@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -114,11 +113,12 @@ class WaitingForMeTests {
 		this.events.approveUpTo(plan, 0);
 		EmployeeRef president = this.orgChart.approversFor(this.events.organiser().departmentCode()).executive();
 		long step = stepOf(president, plan);
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/approvals/steps/" + step).accept(MediaType.TEXT_HTML).session(session))
+		// Sessions live in the database (Spring Session): the login carries the cookie the first request got.
+		MvcResult asked = this.mvc.perform(get("/approvals/steps/" + step).accept(MediaType.TEXT_HTML))
 			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/login"));
-		MvcResult login = this.mvc.perform(post("/login").session(session)
+			.andExpect(redirectedUrl("/login"))
+			.andReturn();
+		MvcResult login = this.mvc.perform(post("/login").cookie(asked.getResponse().getCookies())
 				.param("email", president.email())
 				.param("password", "tsunagu-demo")
 				.with(csrf())).andExpect(status().isFound()).andReturn();
@@ -131,16 +131,22 @@ class WaitingForMeTests {
 		long plan = aDraft(title);
 		this.events.approveUpTo(plan, 0);
 		EmployeeRef president = this.orgChart.approversFor(this.events.organiser().departmentCode()).executive();
+		// Oldest first: waiting longer than the steps other tests left open, it comes first.
+		this.jdbc.sql("UPDATE approval_steps SET opened_at = now() - interval '30 days' WHERE id = ?")
+			.param(stepOf(president, plan)).update();
 		Document home = page(get("/"), president.email());
 		assertThat(home.select("#home-approvals").text()).contains(title);
 		assertThat(home.select("#home-approvals a[href=/approvals/steps/" + stepOf(president, plan) + "]")).hasSize(1);
 		assertThat(home.select("#home-approvals li").size()).isLessThanOrEqualTo(HomeController.CARD_SIZE);
+		assertThat(home.select("#home-approvals li").first().text()).contains(title);
 	}
 
 	@Test
 	void homeShowsMyPlansWithTheirStateAtMostFiveAndALinkToTheRest() throws Exception {
 		String title = "状態を見る会 " + System.nanoTime();
-		long submitted = aDraft(title);
+		// The soonest of the organiser's plans, so the first of the card.
+		Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
+		long submitted = this.events.aDraft(title, 60, start, start.minus(12, ChronoUnit.HOURS));
 		this.events.approveUpTo(submitted, 0);
 		for (int i = 0; i < HomeController.CARD_SIZE; i++) {
 			aDraft("もっと先の会 " + i);
