@@ -124,6 +124,9 @@ class AuthorizationMatrixTests {
 		row("GET /plans/new",                                                    "L A A A A A A A"),
 		row("POST /plans",                                                       "L A A A A A A A"),
 		row("GET /approvals",                                                    "L A A A A A A A"),
+		row("GET /invitations/mine",                                             "L A A A A A A A"),
+		// {invitationId} is the invitee's: a new answer link for them only; to anyone else it does not exist.
+		row("POST /invitations/{invitationId}/answer",                           "L N N A N N N N"),
 
 		row("GET /plans/{id}",                                                   "L N A N A A N N"),
 		// Only redirects to the plan's page, which then decides.

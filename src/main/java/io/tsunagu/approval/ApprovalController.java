@@ -1,5 +1,7 @@
 package io.tsunagu.approval;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -37,9 +39,10 @@ class ApprovalController {
 	}
 
 	@GetMapping("/approvals/steps/{stepId}")
-	String decisionForm(@PathVariable long stepId, @AuthenticationPrincipal TsunaguUser user, Model model) {
-		DecisionSubject subject = this.approvals.decisionSubject(stepId, employee(user));
-		model.addAttribute("subject", subject);
+	String decisionForm(@PathVariable long stepId, @AuthenticationPrincipal TsunaguUser user, Locale locale,
+			Model model) {
+		DecisionSubject subject = this.approvals.decisionSubject(stepId, employee(user), locale);
+		show(subject, employee(user), model);
 		if (!model.containsAttribute("decision")) {
 			model.addAttribute("decision", new DecisionForm(null, null, subject.planRevision()));
 		}
@@ -48,13 +51,13 @@ class ApprovalController {
 
 	@PostMapping("/approvals/steps/{stepId}")
 	String decide(@PathVariable long stepId, @Valid @ModelAttribute("decision") DecisionForm decision,
-			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, Model model,
+			BindingResult binding, @AuthenticationPrincipal TsunaguUser user, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		long me = employee(user);
-		DecisionSubject subject = this.approvals.decisionSubject(stepId, me);
+		DecisionSubject subject = this.approvals.decisionSubject(stepId, me, locale);
 		// Not their turn yet: the plan is not theirs to read either, so stay on this page and keep what they wrote.
 		if (binding.hasErrors() || subject.isNotYourTurnYet()) {
-			model.addAttribute("subject", subject);
+			show(subject, me, model);
 			return "approval/decision";
 		}
 		try {
@@ -71,6 +74,14 @@ class ApprovalController {
 		redirect.addFlashAttribute("flash", "decision.recorded." + decision.kind().name());
 		redirect.addFlashAttribute("flashArgs", new Object[] { subject.planTitle() });
 		return "redirect:/approvals";
+	}
+
+	/** The plan above the form and, below it, what the approvers before this one decided. */
+	private void show(DecisionSubject subject, long me, Model model) {
+		model.addAttribute("subject", subject);
+		if (!subject.isNotYourTurnYet()) {
+			model.addAttribute("approval", this.approvals.viewFor(subject.planId(), me));
+		}
 	}
 
 	static long employee(TsunaguUser user) {

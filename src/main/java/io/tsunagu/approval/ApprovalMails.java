@@ -1,11 +1,13 @@
 package io.tsunagu.approval;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.tsunagu.directory.Directory;
@@ -24,15 +26,21 @@ class ApprovalMails {
 
 	private final Directory directory;
 
-	ApprovalMails(Outbox outbox, Directory directory) {
+	private final PlanSummaries summaries;
+
+	private final ZoneId zone;
+
+	// The directory keeps no zone per person, so approvers read times in the company's zone.
+	ApprovalMails(Outbox outbox, Directory directory, PlanSummaries summaries, @Value("${tsunagu.zone}") ZoneId zone) {
 		this.outbox = outbox;
 		this.directory = directory;
+		this.summaries = summaries;
+		this.zone = zone;
 	}
 
 	void requestDecision(ApprovalRound round, ApprovalStep step) {
 		this.directory.findById(step.getApproverId()).ifPresent(approver -> {
-			Map<String, Object> model = model(round);
-			model.put("role", step.getRole().name());
+			Map<String, Object> model = decisionModel(round, step, approver);
 			this.outbox.queue(MailRequest.of(approver.email(), approver.name(), approver.locale(), "approval-request",
 					model, new Object[] { round.getPlanTitle() }, "approval-step-" + step.getId() + "-request"));
 		});
@@ -42,8 +50,7 @@ class ApprovalMails {
 	boolean remind(ApprovalStep step, LocalDate today, long daysWaiting) {
 		ApprovalRound round = step.getRound();
 		return this.directory.findById(step.getApproverId()).flatMap(approver -> {
-			Map<String, Object> model = model(round);
-			model.put("role", step.getRole().name());
+			Map<String, Object> model = decisionModel(round, step, approver);
 			model.put("days", daysWaiting);
 			return this.outbox.queue(MailRequest.of(approver.email(), approver.name(), approver.locale(),
 					"approval-reminder", model, new Object[] { round.getPlanTitle() },
@@ -83,6 +90,31 @@ class ApprovalMails {
 					new Object[] { round.getPlanTitle() },
 					"plan-" + round.getPlanId() + "-round-" + round.getRoundNumber() + "-" + kind + "-" + organiserId));
 		}
+	}
+
+	/**
+	 * What an approver's mail says: the plan's summary as {@code mail/event :: facts} shows it (with its
+	 * capacity and budget), and the step whose decision page the button opens.
+	 */
+	private Map<String, Object> decisionModel(ApprovalRound round, ApprovalStep step, EmployeeRef approver) {
+		Map<String, Object> model = model(round);
+		model.put("role", step.getRole().name());
+		model.put("stepId", step.getId());
+		this.summaries.find(round.getPlanId(), approver.locale()).ifPresent(plan -> {
+			model.put("summary", true);
+			model.put("purpose", plan.purpose());
+			model.put("startsAt", plan.startsAt().atZone(this.zone));
+			model.put("endsAt", plan.endsAt().atZone(this.zone));
+			model.put("rsvpDeadline", plan.rsvpDeadline().atZone(this.zone));
+			model.put("venue", plan.venue() == null ? "" : plan.venue());
+			model.put("onlineLink", plan.onlineLink() == null ? "" : plan.onlineLink());
+			model.put("organisers", plan.teamNames());
+			model.put("capacity", plan.capacity());
+			if (plan.budgetYen() != null) {
+				model.put("budgetYen", plan.budgetYen());
+			}
+		});
+		return model;
 	}
 
 	private Map<String, Object> model(ApprovalRound round) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,6 +20,15 @@ interface ApprovalSteps extends JpaRepository<ApprovalStep, Long> {
 			where s.approverId = :approverId and s.state = io.tsunagu.approval.StepState.OPEN
 			order by s.openedAt, s.id""")
 	List<ApprovalStep> findOpenFor(long approverId);
+
+	/** A page of what waits for an approver, oldest first, without loading the rounds (served by approval_steps_open_idx). */
+	@Query("""
+			select new io.tsunagu.approval.WaitingStep(s.id, r.planId, r.planTitle, r.leadId, s.role, r.roundNumber,
+			  r.planRevision, s.openedAt)
+			from ApprovalStep s join s.round r
+			where s.approverId = :approverId and s.state = io.tsunagu.approval.StepState.OPEN
+			order by s.openedAt, s.id""")
+	Slice<WaitingStep> findWaitingFor(long approverId, Pageable page);
 
 	long countByApproverIdAndState(long approverId, StepState state);
 

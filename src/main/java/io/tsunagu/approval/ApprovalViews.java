@@ -43,10 +43,11 @@ public final class ApprovalViews {
 
 	/**
 	 * The decision form's subject; {@code approvalBlockedBy} is the message key saying why it cannot be approved
-	 * now (the plan has started or its answers are closed), or null.
+	 * now (the plan has started or its answers are closed), or null; {@code plan} is what the approver reads
+	 * above the form, null before their turn.
 	 */
 	public record DecisionSubject(long stepId, long planId, String planTitle, String leadName, StepRole role,
-			int round, int planRevision, StepState state, Instant openedAt, String approvalBlockedBy) {
+			int round, int planRevision, StepState state, Instant openedAt, String approvalBlockedBy, PlanSummary plan) {
 
 		public boolean isOpen() {
 			return this.state == StepState.OPEN;

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,6 +44,8 @@ public class Approvals {
 
 	private final ApprovalMails mails;
 
+	private final PlanSummaries summaries;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -48,12 +53,13 @@ public class Approvals {
 	private final TransactionTemplate transactions;
 
 	Approvals(ApprovalRounds rounds, ApprovalSteps steps, OrgChart orgChart, Directory directory, ApprovalMails mails,
-			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+			PlanSummaries summaries, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
 		this.rounds = rounds;
 		this.steps = steps;
 		this.orgChart = orgChart;
 		this.directory = directory;
 		this.mails = mails;
+		this.summaries = summaries;
 		this.audit = audit;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -173,17 +179,27 @@ public class Approvals {
 		}).toList();
 	}
 
+	/** The first of what waits for this approver, oldest first; the slice says whether there is more. */
+	@Transactional(readOnly = true)
+	public Slice<InboxItem> waitingFor(long approverId, int limit) {
+		Slice<WaitingStep> open = this.steps.findWaitingFor(approverId, PageRequest.of(0, limit));
+		Map<Long, EmployeeRef> leads = this.directory.findAllById(open.map(WaitingStep::leadId).toList());
+		return open.map(step -> new InboxItem(step.stepId(), step.planId(), step.planTitle(), name(leads, step.leadId()),
+				step.role(), step.round(), step.planRevision(), step.openedAt()));
+	}
+
 	@Transactional(readOnly = true)
 	public long inboxCount(long approverId) {
 		return this.steps.countByApproverIdAndState(approverId, StepState.OPEN);
 	}
 
 	/**
-	 * The step a decision form is about.
+	 * The step a decision form is about, with the plan to read above it (not before the step is reached:
+	 * until then the plan is not this person's to read).
 	 * @throws AccessDeniedException when the step is not this person's to decide
 	 */
 	@Transactional(readOnly = true)
-	public DecisionSubject decisionSubject(long stepId, long viewerId) {
+	public DecisionSubject decisionSubject(long stepId, long viewerId, Locale reader) {
 		ApprovalStep step = this.steps.findWithRoundById(stepId).orElseThrow(() -> new StepNotFound(stepId));
 		if (step.getApproverId() != viewerId) {
 			throw new AccessDeniedException("Step " + stepId + " is not for employee " + viewerId);
@@ -192,8 +208,10 @@ public class Approvals {
 		String lead = this.directory.findById(round.getLeadId()).map(EmployeeRef::name).orElse("");
 		String blockedBy = step.getState() == StepState.OPEN ? round.approvalBlockedBy(this.clock.instant()).orElse(null)
 				: null;
+		PlanSummary plan = step.getState() == StepState.WAITING ? null
+				: this.summaries.find(round.getPlanId(), reader).orElse(null);
 		return new DecisionSubject(step.getId(), round.getPlanId(), round.getPlanTitle(), lead, step.getRole(),
-				round.getRoundNumber(), round.getPlanRevision(), step.getState(), step.getOpenedAt(), blockedBy);
+				round.getRoundNumber(), round.getPlanRevision(), step.getState(), step.getOpenedAt(), blockedBy, plan);
 	}
 
 	private static ApprovalViews.Step view(ApprovalStep step, Map<Long, EmployeeRef> names) {

@@ -33,6 +33,10 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 			where c = :employeeId order by p.startsAt, p.id""")
 	List<EventPlan> findProposedTo(long employeeId);
 
+	/** The id and title of each of these plans that exists (without their collections). */
+	@Query("select p.id, p.title from EventPlan p where p.id in :ids")
+	List<Object[]> findTitles(java.util.Collection<Long> ids);
+
 	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
 
 }

@@ -92,7 +92,9 @@ class ApprovalMailTests {
 		this.dispatcher.dispatchDue();
 		MimeMessage request = only(chain.executive());
 		assertThat(request.getSubject()).isEqualTo("ご判断のお願い：全社BBQ");
-		assertThat(TestSmtp.text(request, "text/plain")).contains("https://tsunagu.corp.example/plans/" + plan.getId());
+		long step = stepOf(chain.executive(), plan);
+		assertThat(TestSmtp.text(request, "text/plain")).contains("https://tsunagu.corp.example/approvals/steps/" + step);
+		assertThat(TestSmtp.text(request, "text/html")).contains("href=\"https://tsunagu.corp.example/approvals/steps/" + step + "\"");
 
 		decide(chain.executive(), DecisionKind.APPROVE, "家族も呼べる会に");
 		assertThat(only(chain.officer()).getSubject()).isEqualTo("ご判断のお願い：全社BBQ");
@@ -103,6 +105,37 @@ class ApprovalMailTests {
 		MimeMessage approved = only(this.fixtures.person(ORGANISER));
 		assertThat(approved.getSubject()).isEqualTo("承認されました：全社BBQ");
 		assertThat(TestSmtp.text(approved, "text/plain")).contains("家族も呼べる会に");
+	}
+
+	@Test
+	void theRequestAndTheReminderCarryThePlansSummaryToReadOnAPhone() throws Exception {
+		Approvers chain = this.fixtures.planDepartment();
+		EventPlan plan = this.fixtures.aDraftBy(ORGANISER, "夏の交流会");
+		this.fixtures.joinTeam(plan, ORGANISER, "emily.clark@tsunagu.example");
+		this.plans.submit(plan.getId(), this.fixtures.person(ORGANISER).id(), ORGANISER);
+		this.dispatcher.dispatchDue();
+		String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(plan.getStartsAt().atZone(java.time.ZoneId.of("Asia/Tokyo")));
+		MimeMessage request = only(chain.executive());
+		for (String part : List.of("text/plain", "text/html")) {
+			assertThat(TestSmtp.text(request, part)).as(part)
+				.contains(when, "本社 8F 大会議室", "60人", "120,000円", "部署を越えて顔見知りになる", "佐藤 美咲", this.fixtures.person("emily.clark@tsunagu.example").name());
+		}
+
+		this.jdbc.sql("""
+				UPDATE approval_steps SET opened_at = now() - interval '3 days 1 hour'
+				WHERE state = 'OPEN' AND round_id IN (SELECT id FROM approval_rounds WHERE plan_id = ?)""")
+			.param(plan.getId())
+			.update();
+		greenMail.purgeEmailFromAllMailboxes();
+		this.reminders.remindDue();
+		this.dispatcher.dispatchDue();
+		MimeMessage reminder = only(chain.executive());
+		long step = stepOf(chain.executive(), plan);
+		assertThat(TestSmtp.text(reminder, "text/plain")).contains(when, "60人", "120,000円", "部署を越えて顔見知りになる",
+				"https://tsunagu.corp.example/approvals/steps/" + step);
+		// Taken back, so that no step of it waits for the next test's approvers.
+		this.plans.withdraw(plan.getId(), this.fixtures.person(ORGANISER).id(), ORGANISER);
 	}
 
 	@Test
@@ -155,6 +188,11 @@ class ApprovalMailTests {
 		InboxItem item = this.approvals.inbox(approver.id()).get(0);
 		this.approvals.decide(item.stepId(), approver.id(), approver.email(), kind, comment, item.planRevision());
 		this.dispatcher.dispatchDue();
+	}
+
+	private long stepOf(EmployeeRef approver, EventPlan plan) {
+		return this.approvals.inbox(approver.id()).stream().filter(item -> item.planId() == plan.getId()).findFirst()
+			.orElseThrow().stepId();
 	}
 
 	private static MimeMessage only(EmployeeRef recipient) throws Exception {
