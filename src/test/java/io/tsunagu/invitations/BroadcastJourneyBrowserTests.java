@@ -96,7 +96,7 @@ class BroadcastJourneyBrowserTests extends BrowserTests {
 		this.browser.open("/plans/" + plan + "/invitations/broadcast?lang=en");
 		this.browser.click(By.cssSelector("label[for=department-GA]"));
 		this.browser.clickAndWaitForPage(By.id("preview-broadcast"));
-		this.browser.waitForText(By.id("preview"), "Audience:", "Write the announcement above");
+		this.browser.waitForText(By.id("preview"), "Audience:", "Write the announcement first");
 		this.browser.screenshot("broadcast-preview-en");
 
 		EmployeeRef recipient = this.jdbc.sql("""

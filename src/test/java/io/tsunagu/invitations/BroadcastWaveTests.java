@@ -301,7 +301,7 @@ class BroadcastWaveTests extends InvitationTestBase {
 			.andExpect(content().string(containsString("name=\"expected\" value=\"" + audience + "\"")));
 		this.mvc.perform(post("/plans/{id}/invitations/broadcast", plan).param("departments", "PR").with(organiserLogin()).with(csrf()))
 			.andExpect(content().string(containsString("対象：" + audience + "人")))
-			.andExpect(content().string(containsString("上の案内文を書いてから")))
+			.andExpect(content().string(containsString("案内文を書いてから、もう一度対象者を確認してください")))
 			.andExpect(content().string(not(containsString("id=\"send-broadcast\""))));
 		assertNothingBroadcast(plan);
 	}

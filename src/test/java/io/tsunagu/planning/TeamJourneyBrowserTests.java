@@ -62,7 +62,8 @@ class TeamJourneyBrowserTests extends BrowserTests {
 		this.browser.waitForText(By.id("team-proposal"), "佐藤 美咲 asks you to join the organiser team");
 		this.browser.screenshot("plan-team-proposal-en-phone");
 		this.browser.clickAndWaitForPage(By.id("accept-team"));
-		this.browser.waitForText(By.cssSelector(".alert-dismissible[role=status]"), "You joined the organiser team.");
+		this.browser.waitForText(By.cssSelector(".alert-dismissible[role=status]"), "You joined the organiser team of “" + title + "”.",
+				"We told 佐藤 美咲, who leads it.");
 		this.browser.screenshot("plan-team-joined-en-phone");
 
 		this.browser.driver().manage().deleteAllCookies();
