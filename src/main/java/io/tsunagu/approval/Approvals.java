@@ -47,8 +47,11 @@ public class Approvals {
 
 	private final TransactionTemplate transactions;
 
+	private final InboxBadges badges;
+
 	Approvals(ApprovalRounds rounds, ApprovalSteps steps, OrgChart orgChart, Directory directory, ApprovalMails mails,
-			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager, InboxBadges badges) {
+		this.badges = badges;
 		this.rounds = rounds;
 		this.steps = steps;
 		this.orgChart = orgChart;
@@ -82,6 +85,7 @@ public class Approvals {
 				this.clock.instant());
 		this.rounds.saveAndFlush(round);
 		round.openStep().ifPresent(step -> this.mails.requestDecision(round, step));
+		this.badges.forgetAfterCommit();
 	}
 
 	/** Ends the open round of a plan its organisers took back; nothing happens when none is open. */
@@ -90,6 +94,7 @@ public class Approvals {
 		this.rounds.findByPlanIdAndStatus(planId, RoundStatus.OPEN).ifPresent(round -> {
 			round.withdraw(this.clock.instant());
 			this.rounds.save(round);
+			this.badges.forgetAfterCommit();
 		});
 	}
 
@@ -115,6 +120,7 @@ public class Approvals {
 					default -> {
 					}
 				}
+				this.badges.forgetAfterCommit();
 			});
 		}
 		catch (OptimisticLockingFailureException ex) {
