@@ -64,6 +64,9 @@ class SessionlessFlash extends SessionFlashMapManager {
 			}
 			return;
 		}
+		if (cookieSent) {
+			write(response, request, request.getRequestURI(), "", 0);
+		}
 		super.updateFlashMaps(flashMaps, request, response);
 	}
 
