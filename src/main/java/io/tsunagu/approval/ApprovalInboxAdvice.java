@@ -8,20 +8,20 @@ import io.tsunagu.accounts.TsunaguUser;
 
 /**
  * Puts the number of steps waiting for the signed-in person into every page, for the navigation's
- * badge.
+ * badge (counted every few seconds at most, see {@link InboxBadges}).
  */
 @ControllerAdvice
 class ApprovalInboxAdvice {
 
-	private final Approvals approvals;
+	private final InboxBadges badges;
 
-	ApprovalInboxAdvice(Approvals approvals) {
-		this.approvals = approvals;
+	ApprovalInboxAdvice(InboxBadges badges) {
+		this.badges = badges;
 	}
 
 	@ModelAttribute("approvalInboxCount")
 	long approvalInboxCount(@AuthenticationPrincipal TsunaguUser user) {
-		return user == null || user.getEmployeeId() == null ? 0 : this.approvals.inboxCount(user.getEmployeeId());
+		return user == null || user.getEmployeeId() == null ? 0 : this.badges.of(user.getEmployeeId());
 	}
 
 }

@@ -52,8 +52,12 @@ public class Approvals {
 
 	private final TransactionTemplate transactions;
 
+	private final InboxBadges badges;
+
 	Approvals(ApprovalRounds rounds, ApprovalSteps steps, OrgChart orgChart, Directory directory, ApprovalMails mails,
-			PlanSummaries summaries, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+			PlanSummaries summaries, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager,
+			InboxBadges badges) {
+		this.badges = badges;
 		this.rounds = rounds;
 		this.steps = steps;
 		this.orgChart = orgChart;
@@ -88,6 +92,7 @@ public class Approvals {
 				this.clock.instant());
 		this.rounds.saveAndFlush(round);
 		round.openStep().ifPresent(step -> this.mails.requestDecision(round, step));
+		this.badges.forgetAfterCommit();
 	}
 
 	/** Ends the open round of a plan its organisers took back; nothing happens when none is open. */
@@ -96,6 +101,7 @@ public class Approvals {
 		this.rounds.findByPlanIdAndStatus(planId, RoundStatus.OPEN).ifPresent(round -> {
 			round.withdraw(this.clock.instant());
 			this.rounds.save(round);
+			this.badges.forgetAfterCommit();
 		});
 	}
 
@@ -121,6 +127,7 @@ public class Approvals {
 					default -> {
 					}
 				}
+				this.badges.forgetAfterCommit();
 			});
 		}
 		catch (OptimisticLockingFailureException ex) {

@@ -12,15 +12,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.tsunagu.planning.PlannedEvent;
 
 /**
  * One person invited to one event: the personal message and the answer. The answer changes only
  * through a sent invitation and only until the RSVP deadline. Its answer links are kept apart
  * ({@link AnswerLinks}), and so are the moments set by plain conditional updates (first opened,
- * reminded), which this entity reads but never writes back.
+ * reminded), which this entity reads but never writes back. An answer writes only what changed,
+ * never the personal message again.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "invitations")
 class Invitation {
 

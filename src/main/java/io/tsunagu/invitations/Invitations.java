@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,6 +16,14 @@ interface Invitations extends JpaRepository<Invitation, Long> {
 	Optional<Invitation> findByIdAndPlanId(long id, long planId);
 
 	List<Invitation> findByWaveIdOrderById(long waveId);
+
+	/**
+	 * The invitation to answer, locked until the answer is committed: two taps on the answer button (or
+	 * two devices) answer one after the other instead of colliding on the version.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invitation i where i.id = :id")
+	Optional<Invitation> findForAnswer(long id);
 
 	List<Invitation> findByPlanIdOrderById(long planId);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,13 +90,18 @@ class RsvpAnswers {
 		if (choice != Answer.ATTENDING && choice != Answer.DECLINED) {
 			throw new InvitationRefused("rsvp.refused.choice");
 		}
-		return find(link, now).map(found -> this.waitlist.answer(found.invitation(), found.event(), choice, note));
+		return find(link, now, this.invitations::findForAnswer)
+			.map(found -> this.waitlist.answer(found.invitation(), found.event(), choice, note));
 	}
 
 	private Optional<Found> find(String link, Instant now) {
+		return find(link, now, this.invitations::findById);
+	}
+
+	private Optional<Found> find(String link, Instant now, Function<Long, Optional<Invitation>> lookup) {
 		return RsvpToken.parse(link)
 			.flatMap(this.links::invitationOf)
-			.flatMap(this.invitations::findById)
+			.flatMap(lookup)
 			.filter(Invitation::isSent)
 			.flatMap(invitation -> this.plans.event(invitation.getPlanId()).map(event -> new Found(invitation, event)))
 			.filter(found -> found.event().status() != PlanStatus.CANCELLED && now.isBefore(found.event().endsAt()));
