@@ -113,7 +113,8 @@ class CapacityTests extends InvitationTestBase {
 		this.mvc.perform(post("/rsvp/{t}", tokens.get(1)).param("answer", "ATTENDING").with(csrf()))
 			.andExpect(flash().attribute("flash", "rsvp.recorded.WAITLISTED"));
 		this.mvc.perform(get("/rsvp/{t}", tokens.get(1)).param("lang", "en"))
-			.andExpect(content().string(containsString("The event is full: you are on the waitlist")));
+			.andExpect(content().string(containsString("On the waitlist: number 1")))
+			.andExpect(content().string(containsString("The event is full, and 1 person is waiting for a seat.")));
 	}
 
 	@Test
