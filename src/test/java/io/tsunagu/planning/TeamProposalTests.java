@@ -3,6 +3,8 @@ package io.tsunagu.planning;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +99,11 @@ class TeamProposalTests {
 		this.mvc.perform(post(page + "/organisers/accept").with(as(STRANGER)).with(csrf()))
 			.andExpect(flash().attribute("flash", "plan.team.accepted"));
 		assertThat(organisers(plan)).contains(this.colleague.id());
-		this.mvc.perform(get("/").with(as(STRANGER))).andExpect(content().string(not(containsString(plan.getTitle()))));
+		// No longer asked: on the team, the plan is among the colleague's own plans instead.
+		Document home = Jsoup.parse(this.mvc.perform(get("/").with(as(STRANGER))).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(home.select("#team-proposals").text()).doesNotContain(plan.getTitle());
+		assertThat(home.select("#home-plans").text()).contains(plan.getTitle());
 		this.mvc.perform(get(page).with(as(STRANGER)))
 			.andExpect(content().string(containsString("id=\"submit-plan\"")));
 	}
