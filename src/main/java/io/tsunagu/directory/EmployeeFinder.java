@@ -19,32 +19,43 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The directory's search and the people pickers', made to hold at 100,000 employees: the text is looked
- * up in the search index of migration V17, matches are counted only up to {@link #COUNT_CAP}, and only
- * the columns a list shows are read.
+ * up in the search index of migration V17, at most {@link #COUNT_CAP} (+1) matches are taken from it, and
+ * the page is those sorted, with only the columns a list shows.
  * <p>
- * The count also chooses how the page is read. Up to {@link #COUNT_CAP} matches, they are taken from the
- * index and sorted. Beyond it, at least one employee in a hundred matches, so walking the reading order
- * and testing each row finds a page within a few thousand rows, whereas fetching and sorting every match
- * grows with the company (佐藤: ten thousand). The planner cannot tell the two apart: it multiplies the
- * frequencies of a term's characters as if they were independent, and would walk the whole company for
- * a term that matches nobody. So the search sets the plan for its own statements ({@code set_config(…, true)},
- * local to the transaction) and restores the planner's settings after them.
+ * A common term (佐藤: one employee in ten) has ten thousand matches, and the first page of them in
+ * reading order cannot be found without sorting them all: walking the reading order stops early only
+ * when the matches are spread over it, and a family name's are all in one place (サトウ, after
+ * 30,000 others). So a search that matches more than {@link #COUNT_CAP} people lists that many of them,
+ * says so, and asks to be narrowed; below the cap the list is complete and exact. The matches are taken
+ * from the search index only, never from a scan: the planner multiplies the frequencies of a term's
+ * characters as if they were independent, and for a term that matches nobody would otherwise read the
+ * whole table. So the search turns sequential and plain index scans off for its own statement
+ * ({@code set_config(…, true)}, local to the transaction) and restores the planner's settings after it.
+ * Without a text (the whole directory, or by department) the planner decides, with the reading order's
+ * index to walk.
  */
 @Repository
 @Transactional(readOnly = true)
 class EmployeeFinder {
 
-	/** Matches are counted up to this many; a search with more lists the first ones and asks to narrow it. */
+	/** Matches are counted up to this many; a search with more lists this many of them and asks to narrow it. */
 	static final int COUNT_CAP = 1000;
-
-	private static final String COLUMNS = """
-			SELECT e.id, e.code, e.name, e.name_kana, e.email, e.rank, e.title, e.join_year, e.locale, e.department_id,
-			       d.code AS department_code, d.name AS department_name, d.name_en AS department_name_en
-			FROM employees e JOIN departments d ON d.id = e.department_id
-			""";
 
 	/** Between the pairs of a form in a parameter; {@code chr(1)} in SQL, never in a name or an address. */
 	private static final String SEPARATOR = "\u0001";
+
+	/**
+	 * The matches (up to one more than the cap: the first in the page's order when there is no text), their
+	 * number, and one page of them with their department; a page past the end gives the number alone.
+	 */
+	private static final String PAGE = """
+			WITH found AS MATERIALIZED (
+			    SELECT e.* FROM employees e JOIN departments d ON d.id = e.department_id WHERE %s %s LIMIT %d)
+			SELECT m.matches, p.* FROM (SELECT count(*) AS matches FROM found) m LEFT JOIN LATERAL (
+			    SELECT e.id, e.code, e.name, e.name_kana, e.email, e.rank, e.title, e.join_year, e.locale, e.department_id,
+			           d.code AS department_code, d.name AS department_name, d.name_en AS department_name_en
+			    FROM found e JOIN departments d ON d.id = e.department_id
+			    ORDER BY %s LIMIT %d OFFSET %d) p ON true""";
 
 	private final JdbcClient jdbc;
 
@@ -56,19 +67,12 @@ class EmployeeFinder {
 	Listing page(EmployeeSearch search) {
 		Conditions conditions = new Conditions(search.terms());
 		conditions.filter(search);
-		try {
-			int matches = count(conditions);
-			boolean capped = matches > COUNT_CAP;
-			int pages = Math.max(1, (Math.min(matches, COUNT_CAP) + EmployeeSearch.PAGE_SIZE - 1) / EmployeeSearch.PAGE_SIZE);
-			int number = capped ? Math.min(search.pageNumber(), pages - 1) : search.pageNumber();
-			List<ListedEmployee> rows = rows(conditions, capped && search.order() == EmployeeSearch.Order.KANA,
-					search.order(), EmployeeSearch.PAGE_SIZE, number * EmployeeSearch.PAGE_SIZE);
-			return new Listing(new PageImpl<>(rows, PageRequest.of(number, EmployeeSearch.PAGE_SIZE),
-					Math.min(matches, COUNT_CAP)), capped);
-		}
-		finally {
-			restorePlanner(conditions);
-		}
+		int last = COUNT_CAP / EmployeeSearch.PAGE_SIZE - 1;
+		int number = Math.min(search.pageNumber(), last);
+		Found found = find(conditions, search.order(), EmployeeSearch.PAGE_SIZE, number * EmployeeSearch.PAGE_SIZE);
+		int counted = Math.min(found.matches(), COUNT_CAP);
+		return new Listing(new PageImpl<>(found.employees(), PageRequest.of(number, EmployeeSearch.PAGE_SIZE), counted),
+				found.matches() > COUNT_CAP);
 	}
 
 	/** Active employees whose name, reading or email contains every word of the text, by reading; at most {@code limit}. */
@@ -77,66 +81,44 @@ class EmployeeFinder {
 		if (!conditions.searches()) {
 			return List.of();
 		}
-		try {
-			boolean capped = count(conditions) > COUNT_CAP;
-			return rows(conditions, capped, EmployeeSearch.Order.KANA, limit, 0);
-		}
-		finally {
-			restorePlanner(conditions);
-		}
+		return find(conditions, EmployeeSearch.Order.KANA, limit, 0).employees();
 	}
 
-	private int count(Conditions conditions) {
-		if (conditions.searches()) {
-			plan(false);
+	private Found find(Conditions conditions, EmployeeSearch.Order order, int limit, int offset) {
+		// Without a text, the first employees in the page's order; with one, the first matches the index gives.
+		String sql = PAGE.formatted(conditions.sql(), conditions.searches() ? "" : "ORDER BY " + order.sql(),
+				COUNT_CAP + 1, order.sql(), limit, offset);
+		if (!conditions.searches()) {
+			return this.jdbc.sql(sql).params(conditions.params).query(EmployeeFinder::found);
 		}
-		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM employees e WHERE " + conditions.sql(false)
-				+ " LIMIT " + (COUNT_CAP + 1) + ") m")
-			.params(conditions.params)
-			.query(Integer.class)
-			.single();
-	}
-
-	private List<ListedEmployee> rows(Conditions conditions, boolean walk, EmployeeSearch.Order order, int limit,
-			int offset) {
-		if (walk) {
-			plan(true);
-		}
-		return this.jdbc.sql(COLUMNS + "WHERE " + conditions.sql(walk) + " ORDER BY " + order.sql() + " LIMIT " + limit
-				+ " OFFSET " + offset)
-			.params(conditions.params)
-			.query(EmployeeFinder::listed)
-			.list();
-	}
-
-	/**
-	 * Until {@link #restorePlanner}: walk the reading order's index ({@code walk}), or take matches from the
-	 * search index and sort them; never read the whole table.
-	 */
-	private void plan(boolean walk) {
-		this.jdbc.sql("""
-				SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', :walk, true),
-				       set_config('enable_bitmapscan', :pick, true)""")
-			.param("walk", walk ? "on" : "off")
-			.param("pick", walk ? "off" : "on")
+		this.jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
 			.query()
 			.singleRow();
-	}
-
-	/** The rest of the caller's transaction plans as it would have. */
-	private void restorePlanner(Conditions conditions) {
-		if (conditions.searches()) {
-			this.jdbc.sql("""
-					SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT;
-					SET LOCAL enable_bitmapscan TO DEFAULT""").update();
+		try {
+			return this.jdbc.sql(sql).params(conditions.params).query(EmployeeFinder::found);
+		}
+		finally {
+			this.jdbc.sql("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT").update();
 		}
 	}
 
-	private static ListedEmployee listed(ResultSet rs, int row) throws SQLException {
-		return new ListedEmployee(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_kana"),
-				rs.getString("email"), Rank.valueOf(rs.getString("rank")), rs.getString("title"), rs.getInt("join_year"),
-				Locale.forLanguageTag(rs.getString("locale")), rs.getLong("department_id"), new DepartmentRef(
-						rs.getString("department_code"), rs.getString("department_name"), rs.getString("department_name_en")));
+	private static Found found(ResultSet rs) throws SQLException {
+		int matches = 0;
+		List<ListedEmployee> employees = new ArrayList<>();
+		while (rs.next()) {
+			matches = rs.getInt("matches");
+			if (rs.getObject("id") != null) {
+				employees.add(new ListedEmployee(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+						rs.getString("name_kana"), rs.getString("email"), Rank.valueOf(rs.getString("rank")),
+						rs.getString("title"), rs.getInt("join_year"), Locale.forLanguageTag(rs.getString("locale")),
+						rs.getLong("department_id"), new DepartmentRef(rs.getString("department_code"),
+								rs.getString("department_name"), rs.getString("department_name_en"))));
+			}
+		}
+		return new Found(matches, employees);
+	}
+
+	private record Found(int matches, List<ListedEmployee> employees) {
 	}
 
 	/** A page of the directory and whether more people matched than {@link #COUNT_CAP}. */
@@ -193,17 +175,16 @@ class EmployeeFinder {
 		}
 
 		/**
-		 * Every filter, and for each term one of its forms as a substring of the search text; unless
-		 * {@code walking}, each form also as its character or pairs in the search index.
+		 * Every filter, and for each term one of its forms: its character or its pairs in the search index,
+		 * and then as a substring of the search text.
 		 */
-		String sql(boolean walking) {
+		String sql() {
 			List<String> clauses = new ArrayList<>(this.filters);
 			for (List<String> names : this.terms) {
 				List<String> alternatives = new ArrayList<>();
 				for (String name : names) {
-					String contains = "strpos(e.search_text, :" + name + ") > 0";
-					alternatives.add(walking ? contains : "(search_pairs(e.search_text) @> string_to_array(:" + name
-							+ "pairs, chr(1)) AND " + contains + ")");
+					alternatives.add("(search_pairs(e.search_text) @> string_to_array(:" + name + "pairs, chr(1))"
+							+ " AND strpos(e.search_text, :" + name + ") > 0)");
 				}
 				clauses.add("(" + String.join(" OR ", alternatives) + ")");
 			}

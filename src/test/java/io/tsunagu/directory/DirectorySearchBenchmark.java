@@ -29,11 +29,11 @@ import io.tsunagu.planning.Plans;
  * under load: wrk with 16 connections against {@code /employees?q=…} and the invitations page of an
  * approved event {@code /plans/{id}/invitations?q=…}, logged in as the demo organiser, with the login
  * page (the same layout, no query) as the baseline of the run. Not a test: Surefire only runs
- * {@code *Tests}. Usage: {@code DirectorySearchBenchmark <employees> <work dir> [port] [seconds per load run]}.
+ * {@code *Tests}. Usage: {@code DirectorySearchBenchmark <employees> <work dir> [port] [seconds per load run] [rounds]}.
  */
 public final class DirectorySearchBenchmark {
 
-	private static final int ROUNDS = 200;
+	private static int rounds = 200;
 
 	/** Common and rare names, readings, whole and partial addresses, a romaji name, and no match at all. */
 	private static final List<String> TERMS = List.of("佐藤", "伊", "いとう", "さとう", "b0012345@bench.example", "b0012345",
@@ -50,6 +50,7 @@ public final class DirectorySearchBenchmark {
 		Path work = Path.of(args.length > 1 ? args[1] : "target/bench-directory-search").toAbsolutePath();
 		int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 		int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+		rounds = args.length > 4 ? Integer.parseInt(args[4]) : rounds;
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
 		Path departmentsCsv = work.resolve("departments.csv");
@@ -61,12 +62,14 @@ public final class DirectorySearchBenchmark {
 				"--tsunagu.embedded-database.data-directory=" + work.resolve("postgres"), "--tsunagu.demo.enabled=true",
 				"--tsunagu.mail.dispatcher-enabled=false", "--server.port=" + port, "--logging.level.root=WARN",
 				"--spring.main.banner-mode=off")) {
+			long start = System.nanoTime();
 			ImportOutcome imported = context.getBean(OrgChartImport.class)
 				.upload(CsvUpload.of(CsvFile.DEPARTMENTS, "departments.csv", Files.readAllBytes(departmentsCsv)),
 						CsvUpload.of(CsvFile.EMPLOYEES, "employees.csv", Files.readAllBytes(employeesCsv)), "bench@tsunagu.example");
 			if (!imported.isImported()) {
 				throw new IllegalStateException("The generated files were rejected");
 			}
+			System.out.printf("Import of %,d employees: %.2f s%n", size, (System.nanoTime() - start) / 1e9);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			// What autovacuum does soon after an import of this size: statistics, and the search index's
 			// pending entries merged.
@@ -79,7 +82,7 @@ public final class DirectorySearchBenchmark {
 	private static void inProcess(ConfigurableApplicationContext context, JdbcClient jdbc, int size) {
 		EmployeeFinder finder = context.getBean(EmployeeFinder.class);
 		Directory directory = context.getBean(Directory.class);
-		System.out.printf("Directory search, %,d employees, %d rounds each, p50 / p95 in ms%n", size, ROUNDS);
+		System.out.printf("Directory search, %,d employees, %d rounds each, p50 / p95 in ms%n", size, rounds);
 		double[] baseline = time(() -> jdbc.sql("SELECT 1").query(Integer.class).single());
 		print("baseline: SELECT 1", baseline, baseline);
 		for (String term : TERMS) {
@@ -157,17 +160,17 @@ public final class DirectorySearchBenchmark {
 	}
 
 	private static double[] time(Supplier<?> query) {
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < Math.max(2, rounds / 10); i++) {
 			query.get();
 		}
-		double[] millis = new double[ROUNDS];
-		for (int i = 0; i < ROUNDS; i++) {
+		double[] millis = new double[rounds];
+		for (int i = 0; i < rounds; i++) {
 			long start = System.nanoTime();
 			query.get();
 			millis[i] = (System.nanoTime() - start) / 1e6;
 		}
 		Arrays.sort(millis);
-		return new double[] { millis[ROUNDS / 2], millis[ROUNDS * 95 / 100] };
+		return new double[] { millis[rounds / 2], millis[rounds * 95 / 100] };
 	}
 
 	private static void print(String label, double[] figures, double[] baseline) {
