@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A browser without a screen: keeps cookies and logs in through the login form, CSRF token and all,
@@ -19,7 +20,9 @@ public final class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 
 	private final String baseUrl;
 
@@ -41,6 +44,15 @@ public final class WebClient {
 			.build(), HttpResponse.BodyHandlers.discarding());
 		return response.statusCode() == 302
 				&& !response.headers().firstValue("Location").orElse("").contains("/login");
+	}
+
+	/** The cookies this client holds, as a {@code Cookie} header sends them (for a load generator). */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {

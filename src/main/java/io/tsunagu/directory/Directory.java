@@ -22,9 +22,12 @@ public class Directory {
 
 	private final Departments departments;
 
-	Directory(Employees employees, Departments departments) {
+	private final EmployeeFinder finder;
+
+	Directory(Employees employees, Departments departments, EmployeeFinder finder) {
 		this.employees = employees;
 		this.departments = departments;
+		this.finder = finder;
 	}
 
 	public Optional<EmployeeRef> findByEmail(String email) {
@@ -77,7 +80,7 @@ public class Directory {
 
 	/** Active employees whose name, reading or email contains every word of the text, by reading; at most {@code limit}. */
 	public List<EmployeeRef> search(String text, int limit) {
-		return this.employees.matching(text, limit).stream().map(Employee::toRef).toList();
+		return this.finder.first(text, limit).stream().map(ListedEmployee::toRef).toList();
 	}
 
 	/** Every department, by code. */

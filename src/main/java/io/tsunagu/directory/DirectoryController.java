@@ -1,6 +1,5 @@
 package io.tsunagu.directory;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +17,12 @@ class DirectoryController {
 
 	private final Employees employees;
 
-	DirectoryController(Departments departments, Employees employees) {
+	private final EmployeeFinder finder;
+
+	DirectoryController(Departments departments, Employees employees, EmployeeFinder finder) {
 		this.departments = departments;
 		this.employees = employees;
+		this.finder = finder;
 	}
 
 	@GetMapping("/departments")
@@ -31,9 +33,10 @@ class DirectoryController {
 
 	@GetMapping("/employees")
 	String employees(EmployeeSearch search, Model model) {
-		Page<Employee> page = this.employees.findAll(search.specification(), search.pageable());
+		EmployeeFinder.Listing listing = this.finder.page(search);
 		model.addAttribute("search", search);
-		model.addAttribute("page", page);
+		model.addAttribute("page", listing.page());
+		model.addAttribute("capped", listing.capped());
 		model.addAttribute("orders", EmployeeSearch.Order.values());
 		model.addAttribute("ranks", Rank.values());
 		model.addAttribute("departmentOptions", this.departments.findAllByOrderByCode());
@@ -43,7 +46,7 @@ class DirectoryController {
 	/** Colleagues whose name, reading or email matches, as options for a person field's suggestions. */
 	@GetMapping("/people/suggest")
 	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
-		model.addAttribute("people", this.employees.matching(q, SUGGESTIONS));
+		model.addAttribute("people", this.finder.first(q, SUGGESTIONS));
 		return "directory/suggestions :: options";
 	}
 

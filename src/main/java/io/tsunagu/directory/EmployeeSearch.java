@@ -1,16 +1,8 @@
 package io.tsunagu.directory;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.Predicate;
-
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The directory's search form: free text over name, kana and email, filters, sorting and a page.
@@ -23,18 +15,22 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 	/** The orders the page offers; anything else falls back to the kana order. */
 	enum Order {
 
-		KANA(Sort.by("nameKana", "code")), NAME(Sort.by("name", "code")), JOIN_YEAR(Sort.by("joinYear", "nameKana", "code")),
-		JOIN_YEAR_DESC(Sort.by(Sort.Order.desc("joinYear"), Sort.Order.asc("nameKana"), Sort.Order.asc("code"))),
-		DEPARTMENT(Sort.by("department.code", "nameKana", "code"));
+		KANA("e.name_kana, e.code"), NAME("e.name, e.code"), JOIN_YEAR("e.join_year, e.name_kana, e.code"),
+		JOIN_YEAR_DESC("e.join_year DESC, e.name_kana, e.code"), DEPARTMENT("d.code, e.name_kana, e.code");
 
-		private final Sort sort;
+		private final String sql;
 
-		Order(Sort sort) {
-			this.sort = sort;
+		Order(String sql) {
+			this.sql = sql;
 		}
 
 		public String param() {
 			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** The ORDER BY list, over {@code employees e} joined to {@code departments d}. */
+		String sql() {
+			return this.sql;
 		}
 
 	}
@@ -53,49 +49,14 @@ record EmployeeSearch(String q, String department, Rank rank, Integer joinedFrom
 		return new EmployeeSearch(text, null, null, null, null, null, 0);
 	}
 
-	/** The first {@code limit} matches in this search's order. */
-	Pageable first(int limit) {
-		return PageRequest.of(0, limit, order().sort);
+	/** The words of the text, each of which a match must contain; none for a blank text. */
+	List<String> terms() {
+		return this.q == null || this.q.isBlank() ? List.of() : Arrays.asList(this.q.trim().split("[\\s　]+"));
 	}
 
-	Pageable pageable() {
-		int number = this.page == null || this.page < 0 ? 0 : this.page;
-		return PageRequest.of(number, PAGE_SIZE, order().sort);
-	}
-
-	Specification<Employee> specification() {
-		return (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			predicates.add(cb.isTrue(root.get("active")));
-			if (this.q != null && !this.q.isBlank()) {
-				for (String term : this.q.trim().split("[\\s　]+")) {
-					String like = "%" + escape(term.toLowerCase(Locale.ROOT)) + "%";
-					// Readings are kept in katakana or hiragana; either way of typing finds both.
-					String katakana = "%" + escape(Kana.toKatakana(term)) + "%";
-					String hiragana = "%" + escape(Kana.toHiragana(term)) + "%";
-					predicates.add(cb.or(cb.like(cb.lower(root.get("name")), like, '\\'),
-							cb.like(root.get("nameKana"), katakana, '\\'), cb.like(root.get("nameKana"), hiragana, '\\'),
-							cb.like(cb.lower(root.get("email")), like, '\\')));
-				}
-			}
-			if (this.department != null && !this.department.isBlank()) {
-				predicates.add(cb.equal(root.join("department", JoinType.INNER).get("code"), this.department));
-			}
-			if (this.rank != null) {
-				predicates.add(cb.equal(root.get("rank"), this.rank));
-			}
-			if (this.joinedFrom != null) {
-				predicates.add(cb.greaterThanOrEqualTo(root.get("joinYear"), this.joinedFrom));
-			}
-			if (this.joinedTo != null) {
-				predicates.add(cb.lessThanOrEqualTo(root.get("joinYear"), this.joinedTo));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
-	}
-
-	private static String escape(String term) {
-		return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	/** The page asked for, from 0. */
+	int pageNumber() {
+		return this.page == null || this.page < 0 ? 0 : this.page;
 	}
 
 }

@@ -32,15 +32,6 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	@EntityGraph(attributePaths = "department")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 
-	/** Active employees whose name, reading or email contains every word of the text, by reading. */
-	default List<Employee> matching(String text, int limit) {
-		if (text == null || text.isBlank()) {
-			return List.of();
-		}
-		EmployeeSearch search = EmployeeSearch.forText(text);
-		return findAll(search.specification(), search.first(limit)).getContent();
-	}
-
 	@Query("select d.code, count(e) from Employee e join e.department d where e.id in :ids group by d.code")
 	List<Object[]> countByDepartmentCode(java.util.Collection<Long> ids);
 

@@ -30,32 +30,32 @@ class DirectoryPagesTests {
 
 	@Test
 	void findsKatakanaReadingsWhenTypedInHiragana() throws Exception {
-		List<Employee> found = search(get("/employees").param("q", "さとう　みさき"));
-		assertThat(found).extracting(Employee::getEmail).containsExactly("organiser@tsunagu.example");
+		List<ListedEmployee> found = search(get("/employees").param("q", "さとう　みさき"));
+		assertThat(found).extracting(ListedEmployee::email).containsExactly("organiser@tsunagu.example");
 	}
 
 	@Test
 	void findsPeopleByKanjiNameAndByEmail() throws Exception {
-		assertThat(search(get("/employees").param("q", "山本 健一"))).extracting(Employee::getEmail)
+		assertThat(search(get("/employees").param("q", "山本 健一"))).extracting(ListedEmployee::email)
 			.containsExactly("president@tsunagu.example");
-		assertThat(search(get("/employees").param("q", "MANAGER@tsunagu"))).extracting(Employee::getName)
+		assertThat(search(get("/employees").param("q", "MANAGER@tsunagu"))).extracting(ListedEmployee::name)
 			.containsExactly("伊藤 大輔");
 	}
 
 	@Test
 	void filtersByDepartmentRankAndJoinYearRange() throws Exception {
-		List<Employee> found = search(get("/employees").param("department", "PLAN")
+		List<ListedEmployee> found = search(get("/employees").param("department", "PLAN")
 			.param("rank", "STAFF")
 			.param("joinedFrom", "2015")
 			.param("joinedTo", "2020")
 			.param("sort", "join_year"));
 		assertThat(found).isNotEmpty()
 			.allSatisfy(e -> {
-				assertThat(e.getDepartment().getCode()).isEqualTo("PLAN");
-				assertThat(e.getRank()).isEqualTo(Rank.STAFF);
-				assertThat(e.getJoinYear()).isBetween(2015, 2020);
+				assertThat(e.department().code()).isEqualTo("PLAN");
+				assertThat(e.rank()).isEqualTo(Rank.STAFF);
+				assertThat(e.joinYear()).isBetween(2015, 2020);
 			});
-		assertThat(found).extracting(Employee::getJoinYear).isSorted();
+		assertThat(found).extracting(ListedEmployee::joinYear).isSorted();
 	}
 
 	@Test
@@ -73,8 +73,8 @@ class DirectoryPagesTests {
 
 	@Test
 	void sortsByLatestJoinYear() throws Exception {
-		List<Employee> found = search(get("/employees").param("sort", "join_year_desc"));
-		assertThat(found).extracting(Employee::getJoinYear).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		List<ListedEmployee> found = search(get("/employees").param("sort", "join_year_desc"));
+		assertThat(found).extracting(ListedEmployee::joinYear).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class DirectoryPagesTests {
 		this.mvc.perform(get("/employees/E00001").with(organiser()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("代表取締役社長")));
-		String code = search(get("/employees").param("q", "organiser@")).get(0).getCode();
+		String code = search(get("/employees").param("q", "organiser@")).get(0).code();
 		this.mvc.perform(get("/employees/" + code).with(organiser()))
 			.andExpect(content().string(containsString("主任")))
 			.andExpect(content().string(containsString("上長")));
@@ -113,8 +113,8 @@ class DirectoryPagesTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private List<Employee> search(MockHttpServletRequestBuilder request) throws Exception {
-		return (List<Employee>) page(request).getContent();
+	private List<ListedEmployee> search(MockHttpServletRequestBuilder request) throws Exception {
+		return (List<ListedEmployee>) page(request).getContent();
 	}
 
 	private Page<?> page(MockHttpServletRequestBuilder request) throws Exception {
