@@ -11,7 +11,7 @@ record ListedEmployee(long id, String code, String name, String nameKana, String
 
 	EmployeeRef toRef() {
 		return new EmployeeRef(this.id, this.code, this.name, this.email, this.departmentId, this.department.code(),
-				this.rank, this.joinYear, this.locale);
+				this.rank, this.joinYear, this.locale, this.title);
 	}
 
 }
