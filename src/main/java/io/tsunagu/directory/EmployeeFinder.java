@@ -49,7 +49,8 @@ class EmployeeFinder {
 	 * number, and one page of them with their department; a page past the end gives the number alone.
 	 */
 	private static final String PAGE = """
-			WITH found AS MATERIALIZED (SELECT e.* FROM %s WHERE %s %s LIMIT %d)
+			WITH found AS MATERIALIZED (
+			    SELECT e.* FROM employees e JOIN departments d ON d.id = e.department_id WHERE %s %s LIMIT %d)
 			SELECT m.matches, p.* FROM (SELECT count(*) AS matches FROM found) m LEFT JOIN LATERAL (
 			    SELECT e.id, e.code, e.name, e.name_kana, e.email, e.rank, e.title, e.join_year, e.locale, e.department_id,
 			           d.code AS department_code, d.name AS department_name, d.name_en AS department_name_en
@@ -85,10 +86,8 @@ class EmployeeFinder {
 
 	private Found find(Conditions conditions, EmployeeSearch.Order order, int limit, int offset) {
 		// Without a text, the first employees in the page's order; with one, the first matches the index gives.
-		String sql = conditions.searches()
-				? PAGE.formatted("employees e", conditions.sql(), "", COUNT_CAP + 1, order.sql(), limit, offset)
-				: PAGE.formatted("employees e JOIN departments d ON d.id = e.department_id", conditions.sql(),
-						"ORDER BY " + order.sql(), COUNT_CAP + 1, order.sql(), limit, offset);
+		String sql = PAGE.formatted(conditions.sql(), conditions.searches() ? "" : "ORDER BY " + order.sql(),
+				COUNT_CAP + 1, order.sql(), limit, offset);
 		if (!conditions.searches()) {
 			return this.jdbc.sql(sql).params(conditions.params).query(EmployeeFinder::found);
 		}
