@@ -173,7 +173,7 @@ class SecurityTests {
 		this.mvc.perform(get("/admin/audit").param("actor", "manager@").param("action", "login")
 				.with(user(this.users.loadUserByUsername("admin@tsunagu.example"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("manager@tsunagu.example")));
+			.andExpect(content().string(containsString("伊藤 大輔")));
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class PersonalWaveTests extends InvitationTestBase {
 		assertThat(attachment.get(0)).isEqualTo("invitation.ics");
 		assertThat(attachment.get(1)).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
 		assertThat(attachment.get(2)).contains("METHOD:REQUEST", "UID:tsunagu-event-" + plan + "@", "TZID=Asia/Tokyo",
-				"mailto:" + this.david.email(), "mailto:" + this.organiser.email());
+				"ATTENDEE;RSVP=FALSE");
 
 		byte[] stored = this.jdbc.sql("""
 				SELECT l.token_hash FROM invitation_links l JOIN invitations i ON i.id = l.invitation_id

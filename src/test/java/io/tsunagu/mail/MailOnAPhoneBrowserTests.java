@@ -160,8 +160,11 @@ class MailOnAPhoneBrowserTests {
 		examples.put("announcement", with(event, "message",
 				"今年も同期会を開きます。久しぶりの人も、はじめて話す人も、気軽にどうぞ。", "attending", 12,
 				"fromDepartment", 3, "department", "企画・開発部"));
-		examples.put("approval-reminder", with(plan, "role", "OFFICER", "days", 3L));
-		examples.put("approval-request", with(plan, "role", "EXECUTIVE"));
+		// The approver reads the plan's summary in the mail, as the invitee reads the event.
+		Map<String, Object> summary = with(event, "summary", true, "stepId", 7L, "capacity", 60, "budgetYen", 120_000);
+		summary.putAll(plan);
+		examples.put("approval-reminder", with(summary, "role", "OFFICER", "days", 3L));
+		examples.put("approval-request", with(summary, "role", "EXECUTIVE"));
 		examples.put("decline-reply", Map.of("reply", "ご連絡ありがとうございます。また近いうちにランチでも行きましょう。",
 				"organiserName", "佐藤 美咲", "planTitle", title));
 		examples.put("event-cancelled", event);
@@ -187,6 +190,11 @@ class MailOnAPhoneBrowserTests {
 		examples.put("rsvp-waitlisted", event);
 		examples.put("task-assigned", with(plan, "taskTitle", "会場の下見と予約（二次会の候補も）", "dueOn",
 				LocalDate.of(2027, 1, 8), "notes", "営業部の伊藤さんが詳しいので相談してください。"));
+		examples.put("organiser-digest", with(plan, "entries", List.of(
+				Map.of("kind", "DECLINED", "name", "伊藤 剛", "note", "その週は福岡に出張です。次の回はぜひ参加させてください。"),
+				with(Map.of("kind", "PROMOTED", "name", "Emily Clark"), "note", null))));
+		examples.put("team-joined", plan);
+		examples.put("team-member-joined", with(plan, "memberName", "伊藤 剛"));
 		examples.put("team-proposal", plan);
 		examples.put("test-message", Map.of());
 		return examples;

@@ -2,6 +2,7 @@ package io.tsunagu.planning;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +25,7 @@ import io.tsunagu.directory.Approvers;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.directory.OrgChart;
+import io.tsunagu.mail.EventDates;
 
 import static io.tsunagu.planning.PlanFixtures.ORGANISER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class ApprovalMailTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> PORT);
 	}
+
+	@Autowired
+	EventDates dates;
 
 	@Autowired
 	Plans plans;
@@ -114,8 +119,7 @@ class ApprovalMailTests {
 		this.fixtures.joinTeam(plan, ORGANISER, "emily.clark@tsunagu.example");
 		this.plans.submit(plan.getId(), this.fixtures.person(ORGANISER).id(), ORGANISER);
 		this.dispatcher.dispatchDue();
-		String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(plan.getStartsAt().atZone(java.time.ZoneId.of("Asia/Tokyo")));
+		String when = this.dates.in(Locale.JAPANESE).range(plan.getStartsAt(), plan.getEndsAt());
 		MimeMessage request = only(chain.executive());
 		for (String part : List.of("text/plain", "text/html")) {
 			assertThat(TestSmtp.text(request, part)).as(part)

@@ -85,7 +85,7 @@ class WaitingForMeTests {
 		Document page = page(get("/approvals/steps/" + step), officer.email());
 		assertThat(page.select("#plan-summary").text()).contains("部署を越えて顔見知りになる", "全社員", "本社 8F 大会議室",
 				"60人", "120,000円", this.events.organiser().name(), "幹事長");
-		assertThat(page.select("#summary-when").text()).matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*");
+		assertThat(page.select("#summary-when").text()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日\\(.\\) \\d{2}:\\d{2}〜\\d{2}:\\d{2}.*");
 		assertThat(page.html().indexOf("id=\"plan-summary\"")).as("the plan comes before the decision")
 			.isLessThan(page.html().indexOf("decision-form"));
 		assertThat(page.select("#approval").text()).as("what the executive decided").contains("承認");
