@@ -95,7 +95,7 @@ public final class HomeAndAuditBenchmark {
 				"""
 				INSERT INTO employees (code, name, email, department_id, rank, join_year)
 				SELECT 'B' || n, '社員 ' || n, 'e' || n || '@bench.example', (SELECT id FROM departments WHERE code = 'BENCH'),
-				       CASE WHEN n = 1 THEN 'EXECUTIVE' ELSE 'STAFF' END, 1990 + n % 35
+				       CASE WHEN n = 1 THEN 'EXECUTIVE' ELSE 'STAFF' END, 1990 + n %% 35
 				FROM generate_series(1, %d) n""".formatted(employees),
 				// Ten years of plans, one every three hours or so; most of them sent their invitations.
 				"""
@@ -124,8 +124,8 @@ public final class HomeAndAuditBenchmark {
 				ON CONFLICT DO NOTHING""".formatted(employees),
 				"""
 				INSERT INTO invitations (wave_id, plan_id, employee_id, answer, added_at, sent_at)
-				SELECT w.id, w.plan_id, 1, CASE WHEN w.id %% 30 = 0 THEN 'ATTENDING' ELSE 'PENDING' END, w.sent_at, w.sent_at
-				FROM invitation_waves w WHERE w.plan_id %% 10 = 0
+				SELECT w.id, w.plan_id, 1, CASE WHEN w.id % 30 = 0 THEN 'ATTENDING' ELSE 'PENDING' END, w.sent_at, w.sent_at
+				FROM invitation_waves w WHERE w.plan_id % 10 = 0
 				ON CONFLICT DO NOTHING""",
 				"UPDATE invitations SET answered_at = sent_at WHERE answer = 'ATTENDING' AND answered_at IS NULL",
 				// One round per plan, the busiest person its executive; open where the plan is submitted.
