@@ -16,6 +16,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,9 +111,27 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits, after an action that navigates (an accepted confirm, say), for the next page. */
 	public void waitForNextPage(WebElement leaving) {
-		waiting().until(ExpectedConditions.stalenessOf(leaving));
+		waitUntil("the page being left to go", driver -> gone(leaving));
 		waitUntil("the page to load",
 				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+	}
+
+	// Chromium reports an element of a page being replaced either as stale or, in the middle of the swap,
+	// as a node that "does not belong to the document": both mean the page has gone.
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException stale) {
+			return true;
+		}
+		catch (WebDriverException swapping) {
+			if (swapping.getMessage() != null && swapping.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw swapping;
+		}
 	}
 
 	/** The root of the page shown now, to wait for it to go with {@link #waitForNextPage}. */
