@@ -38,6 +38,11 @@ public class Directory {
 		return this.employees.findWithDepartmentById(id).map(Employee::toRef);
 	}
 
+	/** Whether this employee is on the org chart, not removed from it. */
+	public boolean isActive(long id) {
+		return this.employees.existsByIdAndActiveTrue(id);
+	}
+
 	/** The employees with these ids that exist, by id. */
 	public Map<Long, EmployeeRef> findAllById(Collection<Long> ids) {
 		Map<Long, EmployeeRef> found = new LinkedHashMap<>();
