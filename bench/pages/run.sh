@@ -6,6 +6,11 @@
 # and pgbench running the answer POST's own SQL on the same database.
 #   bench/pages/run.sh [port] [seconds per page]
 # BENCH_JAVA_OPTS adds JVM options (e.g. a JFR recording); BENCH_SKIP_PACKAGE=1 uses the jar as built.
+# On a PostgreSQL server instead of the embedded one (to compare with another application on the same
+# server): BENCH_PG_PORT, and BENCH_PG_HOST (localhost), BENCH_PG_USER (tsunagu), BENCH_PG_DB (tsunagu),
+# a database of the benchmark's own: the script empties its schema public first.
+# BENCH_PEER_URL (e.g. http://localhost:8080/owners/1): a page of another application, started by
+# hand, measured with the same load before and after Tsunagu's pages; ratios to it are printed too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port="${1:-18081}"
@@ -13,6 +18,15 @@ seconds="${2:-10}"
 warmup="${BENCH_WARMUP:-5}"
 db_port=$((port + 1))
 work=target/bench-pages
+export PGHOST="${BENCH_PG_HOST:-localhost}" PGPORT="${BENCH_PG_PORT:-$db_port}"
+export PGUSER="${BENCH_PG_USER:-${BENCH_PG_PORT:+tsunagu}}" PGDATABASE="${BENCH_PG_DB:-tsunagu}"
+PGUSER="${PGUSER:-postgres}"
+database=(--tsunagu.embedded-database.data-directory="$work/postgres" --tsunagu.embedded-database.port="$db_port")
+if [ -n "${BENCH_PG_PORT:-}" ]; then
+  psql -qtA -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" > /dev/null
+  database=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" --spring.datasource.username="$PGUSER"
+    --tsunagu.demo.enabled=true)
+fi
 
 if [ -z "${BENCH_SKIP_PACKAGE:-}" ]; then
   ./mvnw -B -q package -DskipTests
@@ -25,8 +39,7 @@ stop_app() {
 }
 start_app() {
   # shellcheck disable=SC2086
-  java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/tsunagu-*.jar --server.port="$port" \
-    --tsunagu.embedded-database.data-directory="$work/postgres" --tsunagu.embedded-database.port="$db_port" \
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/tsunagu-*.jar --server.port="$port" "${database[@]}" \
     --tsunagu.base-url="http://localhost:$port" >> "$work/app.log" 2>&1 &
   app=$!
   started=$(date +%s.%N)
@@ -37,10 +50,13 @@ start_app() {
   startup=$(echo "$(date +%s.%N) - $started" | bc)
 }
 sql() {
-  psql -qtA -h localhost -p "$db_port" -U postgres -d tsunagu -c "$1"
+  psql -qtA -c "$1"
 }
 start_app
 first_startup="$startup"
+# Start-up again on the data now there (no demo to seed, no migration to run), as another
+# application starts on its database.
+stop_app && start_app
 
 java bench/pages/PagesSetup.java "http://localhost:$port" > "$work/setup.txt"
 # shellcheck disable=SC1090
@@ -48,7 +64,7 @@ source <(sed 's/^\([a-z_]*\)=\(.*\)$/\1='"'"'\2'"'"'/' "$work/setup.txt")
 answer_body="answer=ATTENDING&note=&_csrf=$rsvp_csrf"
 answer="${rsvp%%\?*}"  # the form posts to the link without its ?lang=
 
-if [ -n "${BENCH_STATEMENTS:-}" ]; then
+if [ -n "${BENCH_STATEMENTS:-}" ] && [ -z "${BENCH_PG_PORT:-}" ]; then
   # Statements per request from pg_stat_statements, which needs a restart of the database (and so of
   # the application) to load; the sessions and the data stay.
   sql "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" > /dev/null
@@ -82,14 +98,17 @@ if [ -n "${BENCH_STATEMENTS:-}" ]; then
 fi
 
 echo "Page speed benchmark, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
-printf 'start-up to the login page: %.1f s; wrk -t2, %s s per page after %s s of warm-up\n' "$first_startup" "$seconds" "$warmup"
-printf '%-28s %8s %8s %8s %8s %6s %6s %6s %8s\n' page 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 2xx+3xx 4xx 5xx ratio
+printf 'start-up to the login page: %.1f s the first time (with the demo company seeded), %.1f s again\n' "$first_startup" "$startup"
+printf 'wrk -t2, %s s per page after %s s of warm-up; database %s:%s\n' "$seconds" "$warmup" "$PGHOST" "$PGPORT"
+printf '%-28s %8s %8s %8s %8s %6s %6s %6s %8s %8s\n' page 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 2xx+3xx 4xx 5xx ratio 'to peer'
 
 baseline=""
-# measure <name> <clients> <path> [cookie] [method] [body]
+peer=""
+# measure <name> <clients> <path or URL> [cookie] [method] [body] [reference rate]
 measure() {
   local name="$1" clients="$2" path="$3" cookie="${4:-}" method="${5:-GET}" body="${6:-}"
   local url="http://localhost:$port$path"
+  [[ "$path" == http* ]] && url="$path"
   BENCH_COOKIE="$cookie" BENCH_METHOD="$method" BENCH_BODY="$body" \
     wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s bench/pages/page.lua "$url" > /dev/null
   local result
@@ -97,12 +116,18 @@ measure() {
     wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -s bench/pages/page.lua "$url" | tee -a "$work/wrk.txt" | grep '^RESULT')
   read -r _ rate p50 p95 p99 ok redirected client server errors <<< "$result"
   [ -z "$baseline" ] && baseline="$rate"
-  local reference="${7:-$baseline}"
-  printf '%-28s %8.0f %8.1f %8.1f %8.1f %6d %6d %6d %8.2f\n' "$name" "$rate" "$p50" "$p95" "$p99" \
-    $((ok + redirected)) "$client" "$server" "$(echo "$rate / $reference" | bc -l)"
+  local reference="${7:-$baseline}" to_peer=''
+  [ -n "$peer" ] && to_peer=$(printf '%.2f' "$(echo "$rate / $peer" | bc -l)")
+  printf '%-28s %8.0f %8.1f %8.1f %8.1f %6d %6d %6d %8.2f %8s\n' "$name" "$rate" "$p50" "$p95" "$p99" \
+    $((ok + redirected)) "$client" "$server" "$(echo "$rate / $reference" | bc -l)" "$to_peer"
+  last_rate="$rate"
   [ "$errors" -eq 0 ] || echo "  ($errors socket errors)"
 }
 
+if [ -n "${BENCH_PEER_URL:-}" ]; then
+  measure "peer $BENCH_PEER_URL" 16 "$BENCH_PEER_URL"
+  peer="$last_rate" baseline=""
+fi
 measure 'login (baseline)' 16 /login
 measure 'home' 16 / "$organiser_cookie"
 measure 'plan /plans/{id}' 16 "/plans/$plan" "$organiser_cookie"
@@ -115,16 +140,20 @@ measure 'answer page /rsvp/{token}' 16 "$rsvp"
 invitation=$(sql "SELECT id FROM invitations WHERE plan_id = $plan ORDER BY id OFFSET 1 LIMIT 1")
 hash=$(sql "SELECT encode(token_hash, 'hex') FROM invitation_links WHERE invitation_id = $invitation LIMIT 1")
 pgbench_rate() {
-  pgbench -n -h localhost -p "$db_port" -U postgres -c "$1" -j 2 -T "$seconds" \
+  pgbench -n -c "$1" -j 2 -T "$seconds" \
     -D invitation="$invitation" -D plan="$plan" -D hash="'$hash'" \
-    -f bench/pages/answer.sql tsunagu 2>&1 | tee -a "$work/pgbench.txt" | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+    -f bench/pages/answer.sql 2>&1 | tee -a "$work/pgbench.txt" | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 pg16=$(pgbench_rate 16)
 pg32=$(pgbench_rate 32)
 printf '%-28s %8.0f\n' 'pgbench answer SQL, 16' "$pg16" 'pgbench answer SQL, 32' "$pg32"
 measure 'answer POST, 16 clients' 16 "$answer" "$rsvp_cookie" POST "$answer_body" "$pg16"
 measure 'answer POST, 32 clients' 32 "$answer" "$rsvp_cookie" POST "$answer_body" "$pg32"
-echo "Ratios: pages to the login page, the answer POST to pgbench of its SQL at the same concurrency."
+if [ -n "${BENCH_PEER_URL:-}" ]; then
+  measure "peer again" 16 "$BENCH_PEER_URL" '' GET '' "$peer"
+fi
+echo "Ratios: pages to the login page, the answer POST to pgbench of its SQL at the same concurrency;"
+echo "to peer: to the peer's page measured first (the last row: the peer again, to its first rate)."
 echo "Bytes of the answer page and its files, first and repeat visit:"
 bench/pages/bytes.sh "http://localhost:$port$rsvp"
 echo "Sessions stored at the end: $(sql 'SELECT count(*) FROM spring_session')"

@@ -90,7 +90,7 @@ public class Directory {
 
 	/** Every department, by code. */
 	public List<DepartmentRef> departments() {
-		return this.departments.findAllByOrderByCode().stream().map(Directory::toRef).toList();
+		return this.departments.refs();
 	}
 
 	/** Every department, keyed by code. */
@@ -99,11 +99,7 @@ public class Directory {
 	}
 
 	public Optional<DepartmentRef> department(String code) {
-		return this.departments.findByCode(code).map(Directory::toRef);
-	}
-
-	private static DepartmentRef toRef(Department department) {
-		return new DepartmentRef(department.getCode(), department.getName(), department.getNameEn());
+		return this.departments.ref(code);
 	}
 
 }

@@ -9,10 +9,13 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.tsunagu.accounts.TsunaguUser;
 import io.tsunagu.directory.DemoMode;
 
 /**
@@ -45,6 +48,28 @@ class LayoutAdvice {
 	@ModelAttribute("demo")
 	boolean demo() {
 		return this.demo.isOn();
+	}
+
+	/**
+	 * Who is looking, as the layout's navigation needs it: read once from the security context, where
+	 * the security dialect's {@code sec:authorize} evaluated an access expression for each of six
+	 * elements on every page.
+	 */
+	@ModelAttribute("viewer")
+	Viewer viewer() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof TsunaguUser user)) {
+			return Viewer.ANONYMOUS;
+		}
+		boolean admin = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return new Viewer(true, admin, user.getDisplayName());
+	}
+
+	/** Whether someone is signed in, whether they administer, and their name. */
+	record Viewer(boolean signedIn, boolean admin, String name) {
+
+		static final Viewer ANONYMOUS = new Viewer(false, false, null);
+
 	}
 
 	@ModelAttribute("languageLinks")

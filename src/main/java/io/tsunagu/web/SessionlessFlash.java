@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +69,16 @@ class SessionlessFlash extends SessionFlashMapManager {
 			write(response, request, request.getRequestURI(), "", 0);
 		}
 		super.updateFlashMaps(flashMaps, request, response);
+	}
+
+	/**
+	 * The session's mutex only where there is a session: the default opens one for the lock alone,
+	 * before {@link #updateFlashMaps} could send the message in a cookie instead.
+	 */
+	@Override
+	protected Object getFlashMapsMutex(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null ? WebUtils.getSessionMutex(session) : null;
 	}
 
 	private static boolean carriable(FlashMap map) {

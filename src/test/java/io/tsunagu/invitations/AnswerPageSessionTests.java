@@ -10,8 +10,10 @@ import io.tsunagu.TsunaguTest;
 import io.tsunagu.directory.EmployeeRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Mail scanners and link checkers open answer links by the thousand: looking at the answer page, with
@@ -36,6 +38,23 @@ class AnswerPageSessionTests extends InvitationTestBase {
 				this.mvc.perform(get("/rsvp/{t}", "B".repeat(43))).andReturn() }) {
 			assertThat(result.getResponse().getCookie("SESSION")).as(result.getRequest().getRequestURI()).isNull();
 		}
+		assertThat(sessions()).as("rows in spring_session").isEqualTo(before);
+	}
+
+	@Test
+	void answeringOpensNoSessionAndTheConfirmationTravelsInACookie() throws Exception {
+		long plan = this.events.anApprovedEvent("答える会 " + System.nanoTime(), 30);
+		EmployeeRef invitee = this.directory.findByEmail("david.lee@tsunagu.example").orElseThrow();
+		String token = this.support.invite(plan, List.of(invitee)).get(0);
+		long before = sessions();
+
+		MvcResult answered = this.mvc.perform(post("/rsvp/{t}", token).param("answer", "ATTENDING").with(csrf()))
+			.andReturn();
+
+		assertThat(answered.getResponse().getStatus()).isEqualTo(302);
+		assertThat(answered.getResponse().getCookie("SESSION")).isNull();
+		assertThat(answered.getRequest().getSession(false)).as("a session for the flash message").isNull();
+		assertThat(answered.getResponse().getCookie("FLASH")).as("the confirmation, for the next page").isNotNull();
 		assertThat(sessions()).as("rows in spring_session").isEqualTo(before);
 	}
 
