@@ -40,7 +40,7 @@ class SeriesPages {
 	SeriesPage page(long planId, long organiserId) {
 		PlannedEvent event = this.plans.event(planId).filter(e -> e.isOrganisedBy(organiserId)).orElseThrow(NotOrganised::new);
 		PlanSeries series = this.plans.seriesOf(planId)
-			.orElseGet(() -> new PlanSeries(planId, event.title(), List.of(new PlanSeries.Edition(1, event))));
+			.orElseGet(() -> new PlanSeries(planId, event.title(), List.of(new PlanSeries.Edition(1, event, false))));
 		List<Long> ids = series.editions().stream().map(edition -> edition.event().id()).toList();
 		Map<Long, Guests.Counts> counts = this.guests.counts(ids);
 		Map<Long, Long> came = new HashMap<>();
@@ -52,7 +52,7 @@ class SeriesPages {
 		Guests.Counts none = new Guests.Counts(0, 0);
 		return new SeriesPage(series.name(), planId, series.editions()
 			.stream()
-			.map(edition -> new SeriesPage.Row(edition.number(), edition.event(),
+			.map(edition -> new SeriesPage.Row(edition.number(), edition.event(), edition.dateToPick(),
 					counts.getOrDefault(edition.event().id(), none).invited(),
 					counts.getOrDefault(edition.event().id(), none).attending(), came.getOrDefault(edition.event().id(), 0L)))
 			.toList());

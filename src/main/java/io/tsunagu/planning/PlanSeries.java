@@ -12,8 +12,8 @@ public record PlanSeries(long id, String name, List<Edition> editions) {
 		editions = List.copyOf(editions);
 	}
 
-	/** One event of the series and its number in it. */
-	public record Edition(int number, PlannedEvent event) {
+	/** One event of the series and its number in it; a next edition's date may be still to pick. */
+	public record Edition(int number, PlannedEvent event, boolean dateToPick) {
 	}
 
 }

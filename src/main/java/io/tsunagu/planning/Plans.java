@@ -184,7 +184,7 @@ public class Plans {
 		return this.plans.findById(planId).filter(plan -> plan.getSeriesId() != null).map(plan -> {
 			List<EventPlan> editions = this.plans.findBySeriesIdOrderByEditionAscIdAsc(plan.getSeriesId());
 			return new PlanSeries(plan.getSeriesId(), editions.get(0).getTitle(), editions.stream()
-				.map(edition -> new PlanSeries.Edition(edition.getEdition(), edition.toPlannedEvent()))
+				.map(edition -> new PlanSeries.Edition(edition.getEdition(), edition.toPlannedEvent(), edition.isDateToPick()))
 				.toList());
 		});
 	}
