@@ -53,12 +53,11 @@ class Regulars implements ReturningGuests {
 			.list());
 		this.guests.expected(last.id()).stream().filter(Guests.Guest::waitlisted).forEach(g -> people.add(g.employeeId()));
 		Map<Long, Visit> visits = lastVisits(people);
-		Map<Long, Optional<PlannedEvent>> events = new HashMap<>();
+		Map<Long, PlannedEvent> events = this.plans.events(visits.values().stream().map(Visit::planId).distinct().toList());
 		List<Guest> found = new ArrayList<>();
 		for (long person : people) {
 			Visit visit = visits.get(person);
-			Optional<PlannedEvent> visited = visit == null ? Optional.empty()
-					: events.computeIfAbsent(visit.planId(), this.plans::event);
+			Optional<PlannedEvent> visited = Optional.ofNullable(visit == null ? null : events.get(visit.planId()));
 			found.add(visited
 				.map(event -> new Guest(person, true, event.title(), YearMonth.from(visit.at().toInstant().atZone(event.zone()))))
 				.orElseGet(() -> new Guest(person, false, last.title(), YearMonth.from(last.startsAt().atZone(last.zone())))));

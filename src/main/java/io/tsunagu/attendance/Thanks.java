@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +99,7 @@ class Thanks {
 	 * thanked already, for a message too long, or with what the check found
 	 */
 	int thankTeam(long planId, long organiserId, String actor, Map<Long, String> messages) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = lockedFor(planId, organiserId);
 		requireOver(event);
 		Map<Long, TeamMember> team = new LinkedHashMap<>();
 		teamBesides(event, organiserId).forEach(member -> team.put(member.employeeId(), member));
@@ -155,7 +156,7 @@ class Thanks {
 	 * the note went out before
 	 */
 	int noteToThoseWhoCame(long planId, long organiserId, String actor, String text) {
-		PlannedEvent event = organisedBy(planId, organiserId);
+		PlannedEvent event = lockedFor(planId, organiserId);
 		requireOver(event);
 		String note = text == null ? "" : text.strip();
 		if (note.isEmpty()) {
@@ -208,11 +209,19 @@ class Thanks {
 	}
 
 	private PlannedEvent organisedBy(long planId, long organiserId) {
-		PlannedEvent event = this.plans.event(planId).orElseThrow(NotOrganised::new);
-		if (!event.isOrganisedBy(organiserId)) {
-			throw new NotOrganised();
-		}
-		return event;
+		return organised(this.plans.event(planId), organiserId);
+	}
+
+	/**
+	 * The event, its plan locked until the transaction ends: two organisers sending at the same moment take
+	 * turns, so that each message is read against the other's and the note goes out once.
+	 */
+	private PlannedEvent lockedFor(long planId, long organiserId) {
+		return organised(this.plans.lockForInviting(planId), organiserId);
+	}
+
+	private static PlannedEvent organised(Optional<PlannedEvent> event, long organiserId) {
+		return event.filter(found -> found.isOrganisedBy(organiserId)).orElseThrow(NotOrganised::new);
 	}
 
 	/** Who prepared the event, but for the organiser writing: nobody thanks themselves. */

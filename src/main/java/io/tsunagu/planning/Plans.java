@@ -3,6 +3,8 @@ package io.tsunagu.planning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,6 +77,14 @@ public class Plans {
 	@Transactional(readOnly = true)
 	public Optional<PlannedEvent> event(long planId) {
 		return this.plans.findById(planId).map(EventPlan::toPlannedEvent);
+	}
+
+	/** Each of these events that exists, by id, in a few queries whatever their number. */
+	@Transactional(readOnly = true)
+	public Map<Long, PlannedEvent> events(Collection<Long> planIds) {
+		Map<Long, PlannedEvent> found = new HashMap<>();
+		this.plans.findAllById(planIds).forEach(plan -> found.put(plan.getId(), plan.toPlannedEvent()));
+		return found;
 	}
 
 	/** The events whose invitations are out and that have not started yet, soonest first. */
