@@ -116,6 +116,17 @@ class AfterTheEventBrowserTests extends BrowserTests {
 		this.browser.open(series.substring(series.indexOf("/plans")) + "?lang=ja");
 		this.browser.waitForText(By.id("edition-1"), "来た人");
 		this.browser.screenshot("series-ja-desktop");
+
+		// Once approved, the next edition's personal invitations start with last time's people.
+		long next = Long.parseLong(series.replaceAll(".*/plans/(\\d+)/series.*", "$1"));
+		events.pickDate(next, java.time.Instant.now().plus(40, java.time.temporal.ChronoUnit.DAYS),
+				java.time.Instant.now().plus(33, java.time.temporal.ChronoUnit.DAYS));
+		events.approve(next);
+		this.browser.driver().manage().window().setSize(PHONE);
+		this.browser.open("/plans/" + next + "/invitations?lang=ja");
+		this.browser.waitForText(By.id("prefilled"), "3人");
+		this.browser.waitForText(By.cssSelector(".draft .last-time"), "前回: ");
+		this.browser.screenshot("invitations-prefilled-ja-phone");
 	}
 
 }
