@@ -149,6 +149,14 @@ class AuthorizationMatrixTests {
 		row("POST /plans/{id}/tasks/{taskId}",                                   "L N F N A F N N"),
 		row("POST /plans/{id}/tasks/{taskId}/delete",                            "L N F N A F N N"),
 
+		// After the event: hosting it again is the organisers' (as a copy is); thanking the team and the series page
+		// are theirs alone, and to everyone else do not exist.
+		row("POST /plans/{id}/host-again",                                       "L N F N A F N N"),
+		row("GET /plans/{id}/thanks",                                            "L N N N A N N N"),
+		row("POST /plans/{id}/thanks",                                           "L N N N A N N N"),
+		row("POST /plans/{id}/thanks/note",                                      "L N N N A N N N"),
+		row("GET /plans/{id}/series",                                            "L N N N A N N N"),
+
 		// The invitation pages are the organisers' alone: to everyone else they do not exist, as for a missing plan.
 		row("GET /plans/{id}/invitations",                                       "L N N N A N N N"),
 		row("GET /plans/{id}/invitations/waves/{waveId}/progress",               "L N N N A N N N"),

@@ -1,6 +1,9 @@
 package io.tsunagu.invitations;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +18,10 @@ public class Guests {
 
 	/** An invitee expected at the event; {@code waitlisted} when still waiting for a seat. */
 	public record Guest(long employeeId, boolean waitlisted) {
+	}
+
+	/** How many of an event's invitations went out, and how many say they attend. */
+	public record Counts(long invited, long attending) {
 	}
 
 	private final JdbcClient jdbc;
@@ -44,6 +51,20 @@ public class Guests {
 			.params(planId, employeeId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** The counts of each of these events that has invitations, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, Counts> counts(Collection<Long> planIds) {
+		Map<Long, Counts> counts = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT plan_id, count(*) FILTER (WHERE sent_at IS NOT NULL), count(*) FILTER (WHERE answer = 'ATTENDING')
+				FROM invitations WHERE plan_id = ANY (?) GROUP BY plan_id""")
+			.param(planIds.toArray(Long[]::new))
+			.query(rs -> {
+				counts.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3)));
+			});
+		return counts;
 	}
 
 }

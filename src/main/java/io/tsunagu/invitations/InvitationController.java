@@ -39,6 +39,8 @@ class InvitationController {
 	@GetMapping("/plans/{id}/invitations")
 	String page(@PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Answer answer, @AuthenticationPrincipal TsunaguUser user, Model model) {
+		// The first look at an event hosted again opens its list with last time's people (once).
+		model.addAttribute("prefilled", this.waves.openFirstWave(id, employee(user), user.getEmail()));
 		model.addAttribute("page", this.waves.page(id, employee(user), q, answer));
 		return "invitations/wave";
 	}

@@ -66,10 +66,13 @@ class InvitationWaves {
 
 	private final Clock clock;
 
+	private final List<ReturningGuests> returning;
+
 	InvitationWaves(Waves waves, Invitations invitations, OrganisedEvents organised, Plans plans, Directory directory,
 			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist,
 			InvitationReminders reminders, ReminderSchedules schedules,
-			org.springframework.context.MessageSource messages, Clock clock) {
+			org.springframework.context.MessageSource messages, Clock clock, List<ReturningGuests> returning) {
+		this.returning = returning;
 		this.waves = waves;
 		this.invitations = invitations;
 		this.organised = organised;
@@ -100,8 +103,10 @@ class InvitationWaves {
 			.toList();
 		Map<String, List<MessageCheck.Finding>> findings = new HashMap<>();
 		MessageCheck.check(checks).forEach(f -> findings.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
+		Map<Long, ReturningGuests.Guest> lastTime = drafts.isEmpty() ? Map.of()
+				: returningTo(planId).stream().collect(Collectors.toMap(ReturningGuests.Guest::employeeId, g -> g));
 		List<WavePage.DraftRow> draftRows = drafts.stream()
-			.map(i -> new WavePage.DraftRow(i, refs.get(i.getEmployeeId()),
+			.map(i -> new WavePage.DraftRow(i, refs.get(i.getEmployeeId()), lastTime.get(i.getEmployeeId()),
 					findings.getOrDefault(String.valueOf(i.getId()), List.of())
 						.stream()
 						.map(f -> new WavePage.Note(f.kind().name(),
@@ -146,6 +151,38 @@ class InvitationWaves {
 						upcoming(schedule.pendingDue(event), event), upcoming(schedule.attendingDue(event), event),
 						sentInvitations.stream().filter(i -> i.getPendingRemindedAt() != null).count(),
 						sentInvitations.stream().filter(i -> i.getEveRemindedAt() != null).count()));
+	}
+
+	/**
+	 * Opens the first personal wave of an event hosted again, once it is approved: its must-invite list
+	 * starts with last time's people who came and those left on the waitlist, each with no message yet
+	 * (last time's messages are never copied). Nothing happens once the event has any wave, nor for an
+	 * event nobody returns to.
+	 * @return how many were put on the list
+	 */
+	int openFirstWave(long planId, long organiserId, String actor) {
+		if (this.waves.existsByPlanId(planId)) {
+			return 0;
+		}
+		PlannedEvent event = this.organised.forInviting(planId, organiserId);
+		if (!event.status().allowsInviting() || this.waves.existsByPlanId(planId)) {
+			return 0;
+		}
+		List<Long> people = returningTo(planId).stream()
+			.map(ReturningGuests.Guest::employeeId)
+			.filter(id -> !event.isOrganisedBy(id))
+			.toList();
+		if (people.isEmpty()) {
+			return 0;
+		}
+		InvitationWave wave = draftWave(event, organiserId);
+		people.forEach(id -> this.invitations.save(new Invitation(wave, id, this.clock.instant())));
+		this.audit.record(actor, "invitation.prefill", subject(planId), people.size() + " from last time");
+		return people.size();
+	}
+
+	private List<ReturningGuests.Guest> returningTo(long planId) {
+		return this.returning.stream().flatMap(r -> r.of(planId).stream()).toList();
 	}
 
 	/**

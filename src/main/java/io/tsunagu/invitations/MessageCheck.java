@@ -11,22 +11,23 @@ import java.util.Set;
  * Reads a wave of personal messages before they go out, as a careful colleague would: a message
  * that is nearly a copy of another (people recognise copy-paste and ignore it), one too short to
  * say anything, and one that does not name the person it is for. Similarity is the Jaccard index of
- * character trigrams of the normalised text, which works for Japanese without splitting words.
+ * character trigrams of the normalised text, which works for Japanese without splitting words. Public for
+ * the other personal messages of the application (the thank-yous after an event), which are read alike.
  */
-final class MessageCheck {
+public final class MessageCheck {
 
 	static final double NEAR_COPY = 0.8;
 
 	static final int MIN_LENGTH = 30;
 
 	/** A personal message to check: whom it is for and what it says. */
-	record Draft(String key, String inviteeName, String text) {
+	public record Draft(String key, String inviteeName, String text) {
 	}
 
 	/** Something the organiser should look at; {@code other} and {@code similarity} only for near copies. */
-	record Finding(String key, Kind kind, String other, double similarity) {
+	public record Finding(String key, Kind kind, String other, double similarity) {
 
-		enum Kind {
+		public enum Kind {
 
 			NEAR_COPY, TOO_SHORT, DOES_NOT_NAME_INVITEE
 
@@ -37,7 +38,8 @@ final class MessageCheck {
 	private MessageCheck() {
 	}
 
-	static List<Finding> check(List<Draft> drafts) {
+	/** What each message of a wave needs looked at; blank messages are left alone. */
+	public static List<Finding> check(List<Draft> drafts) {
 		List<Finding> findings = new ArrayList<>();
 		List<Set<String>> trigrams = drafts.stream().map(MessageCheck::trigramsWithoutNames).toList();
 		for (int i = 0; i < drafts.size(); i++) {

@@ -54,7 +54,8 @@ record WavePage(PlannedEvent event, List<EmployeeRef> organisers, List<DraftRow>
 	record Match(EmployeeRef person, DepartmentRef department) {
 	}
 
-	record DraftRow(Invitation invitation, EmployeeRef invitee, List<Note> notes) {
+	/** An invitation being written; {@code lastTime} for someone from the last edition, else null. */
+	record DraftRow(Invitation invitation, EmployeeRef invitee, ReturningGuests.Guest lastTime, List<Note> notes) {
 	}
 
 	/** A finding of the message check: its kind, and for a near copy, whose message it resembles and how much (%). */

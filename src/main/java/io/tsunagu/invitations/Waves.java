@@ -12,6 +12,8 @@ interface Waves extends JpaRepository<InvitationWave, Long> {
 
 	List<InvitationWave> findByPlanIdOrderById(long planId);
 
+	boolean existsByPlanId(long planId);
+
 	boolean existsByPlanIdAndKindAndStatus(long planId, InvitationWave.Kind kind, InvitationWave.Status status);
 
 }

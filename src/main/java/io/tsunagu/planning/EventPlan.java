@@ -1,8 +1,11 @@
 package io.tsunagu.planning;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -28,6 +31,9 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "event_plans")
 class EventPlan {
+
+	/** How far ahead a next edition's placeholder date lies until its organisers pick one. */
+	static final int PLACEHOLDER_WEEKS = 8;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,6 +84,15 @@ class EventPlan {
 
 	private Long copiedFromId;
 
+	/** The first edition's plan, for a plan of a series (hosted again, or hosted again from); null otherwise. */
+	private Long seriesId;
+
+	/** Its number in the series (第3回), with {@link #seriesId}. */
+	private Integer edition;
+
+	/** A next edition's dates are placeholders until the organisers choose them; it cannot be submitted before. */
+	private boolean dateToPick;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "plan_co_organisers", joinColumns = @JoinColumn(name = "plan_id"))
 	@Column(name = "employee_id")
@@ -110,20 +125,68 @@ class EventPlan {
 		if (this.status != PlanStatus.REJECTED) {
 			throw new IllegalPlanChange("plan.refused.copy", this.status);
 		}
-		EventPlan copy = new EventPlan(newLeadId, details(), now);
-		copy.copiedFromId = this.id;
-		copy.coOrganiserIds.addAll(this.coOrganiserIds);
-		if (newLeadId != this.leadId) {
-			copy.coOrganiserIds.remove(newLeadId);
-			copy.coOrganiserIds.add(this.leadId);
-		}
+		EventPlan copy = draftFrom(newLeadId, details(), now);
+		copy.coOrganiserIds.addAll(teamBesides(newLeadId));
 		return copy;
+	}
+
+	/**
+	 * The next edition of this event, once it is over: a draft with the same kind, purpose, audience, venue
+	 * and capacity, its date still to pick (the dates it holds keep the time of day and the length, a
+	 * number of weeks ahead, until the organisers choose). The rest of this team is asked to join again,
+	 * not added: each says yes or no. This plan becomes the first edition of a series when it was not in
+	 * one yet.
+	 * @param number the new edition's number in the series
+	 * @param from the day the placeholder dates count from, in the plan's zone
+	 */
+	EventPlan nextEdition(long newLeadId, int number, LocalDate from, Instant now) {
+		if (!hasEnded(now)) {
+			throw new IllegalPlanChange("plan.refused.hostAgain", this.status);
+		}
+		if (this.seriesId == null) {
+			this.seriesId = this.id;
+			this.edition = 1;
+		}
+		ZonedDateTime start = this.startsAt.atZone(getZone());
+		ZonedDateTime placeholder = from.plusWeeks(PLACEHOLDER_WEEKS).atTime(start.toLocalTime()).atZone(getZone());
+		Duration length = Duration.between(this.startsAt, this.endsAt);
+		Duration answers = Duration.between(this.rsvpDeadline, this.startsAt);
+		EventPlan next = draftFrom(newLeadId, details().movedTo(placeholder.toInstant(),
+				placeholder.toInstant().plus(length), placeholder.toInstant().minus(answers), this.venue,
+				this.onlineLink), now);
+		next.seriesId = this.seriesId;
+		next.edition = number;
+		next.dateToPick = true;
+		next.proposedCoOrganiserIds.addAll(teamBesides(newLeadId));
+		return next;
+	}
+
+	/** Whether the event took place and is over: approved, never called off, and past its end. */
+	boolean hasEnded(Instant now) {
+		return (this.status == PlanStatus.APPROVED || this.status == PlanStatus.INVITING
+				|| this.status == PlanStatus.HELD || this.status == PlanStatus.CLOSED) && !this.endsAt.isAfter(now);
+	}
+
+	private EventPlan draftFrom(long newLeadId, PlanDetails details, Instant now) {
+		EventPlan copy = new EventPlan(newLeadId, details, now);
+		copy.copiedFromId = this.id;
+		return copy;
+	}
+
+	/** The lead and the co-organisers, but for the person leading the new plan. */
+	private Set<Long> teamBesides(long newLeadId) {
+		Set<Long> team = new LinkedHashSet<>();
+		team.add(this.leadId);
+		team.addAll(this.coOrganiserIds);
+		team.remove(newLeadId);
+		return team;
 	}
 
 	void revise(PlanDetails details, Instant now) {
 		requireEditable("plan.refused.edit");
 		apply(details, now);
 		this.revision++;
+		this.dateToPick = false;
 	}
 
 	/**
@@ -183,6 +246,9 @@ class EventPlan {
 	 */
 	void submit(Instant now) {
 		requireEditable("plan.refused.submit");
+		if (this.dateToPick) {
+			throw new IllegalPlanChange("plan.refused.submit.dateToPick", this.status);
+		}
 		if (!this.startsAt.isAfter(now)) {
 			throw new IllegalPlanChange("plan.refused.submit.started", this.status);
 		}
@@ -428,6 +494,18 @@ class EventPlan {
 
 	public Long getCopiedFromId() {
 		return this.copiedFromId;
+	}
+
+	public Long getSeriesId() {
+		return this.seriesId;
+	}
+
+	public Integer getEdition() {
+		return this.edition;
+	}
+
+	public boolean isDateToPick() {
+		return this.dateToPick;
 	}
 
 	public Set<Long> getCoOrganiserIds() {

@@ -37,6 +37,13 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 	@Query("select p.id, p.title from EventPlan p where p.id in :ids")
 	List<Object[]> findTitles(java.util.Collection<Long> ids);
 
+	/** The highest edition number of a series so far; 0 for none. */
+	@Query("select coalesce(max(p.edition), 0) from EventPlan p where p.seriesId = :seriesId")
+	int lastEdition(long seriesId);
+
+	/** The editions of a series, in their order. */
+	List<EventPlan> findBySeriesIdOrderByEditionAscIdAsc(long seriesId);
+
 	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
 
 }

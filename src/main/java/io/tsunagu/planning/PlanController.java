@@ -141,6 +141,17 @@ class PlanController {
 		}
 	}
 
+	@PostMapping("/plans/{id}/host-again")
+	String hostAgain(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
+		try {
+			EventPlan next = this.plans.hostAgain(id, employee(user), user.getEmail());
+			return flash(redirect, next.getId(), "plan.hostedAgain", next.getEdition());
+		}
+		catch (IllegalPlanChange refused) {
+			return warn(redirect, id, refused.messageKey());
+		}
+	}
+
 	@PostMapping("/plans/{id}/cancel")
 	String cancel(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, RedirectAttributes redirect) {
 		try {

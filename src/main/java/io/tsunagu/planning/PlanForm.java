@@ -46,13 +46,15 @@ record PlanForm(
 		return new PlanForm(null, null, null, null, null, null, zone.getId(), null, null, null, null, null, false, null);
 	}
 
+	/** The plan as it is; a next edition's placeholder dates are left empty, for the organisers to pick. */
 	static PlanForm of(EventPlan plan) {
 		ZoneId zone = plan.getZone();
+		boolean pick = plan.isDateToPick();
 		return new PlanForm(plan.getTitle(), plan.getKind(), plan.getPurpose(), plan.getAudience(),
-				LocalDateTime.ofInstant(plan.getStartsAt(), zone), LocalDateTime.ofInstant(plan.getEndsAt(), zone),
-				zone.getId(), plan.getVenue(), plan.getOnlineLink(), plan.getCapacity(),
-				LocalDateTime.ofInstant(plan.getRsvpDeadline(), zone), plan.getBudgetYen(), plan.isGuestsAllowed(),
-				plan.getApproverNote());
+				pick ? null : LocalDateTime.ofInstant(plan.getStartsAt(), zone),
+				pick ? null : LocalDateTime.ofInstant(plan.getEndsAt(), zone), zone.getId(), plan.getVenue(),
+				plan.getOnlineLink(), plan.getCapacity(), pick ? null : LocalDateTime.ofInstant(plan.getRsvpDeadline(), zone),
+				plan.getBudgetYen(), plan.isGuestsAllowed(), plan.getApproverNote());
 	}
 
 	@AssertTrue(message = "{plan.zone.unknown}")

@@ -3,6 +3,9 @@ package io.tsunagu.planning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,14 @@ public class Plans {
 	@Transactional(readOnly = true)
 	public Optional<PlannedEvent> event(long planId) {
 		return this.plans.findById(planId).map(EventPlan::toPlannedEvent);
+	}
+
+	/** Each of these events that exists, by id, in a few queries whatever their number. */
+	@Transactional(readOnly = true)
+	public Map<Long, PlannedEvent> events(Collection<Long> planIds) {
+		Map<Long, PlannedEvent> found = new HashMap<>();
+		this.plans.findAllById(planIds).forEach(plan -> found.put(plan.getId(), plan.toPlannedEvent()));
+		return found;
 	}
 
 	/** The events whose invitations are out and that have not started yet, soonest first. */
@@ -148,6 +159,73 @@ public class Plans {
 		EventPlan copy = this.plans.save(original.copyAsDraft(actorId, this.clock.instant()));
 		this.audit.record(actor, "plan.copy", subject(copy), "copied from " + subject(original));
 		return copy;
+	}
+
+	/**
+	 * Hosts a past event again: a new draft led by the organiser who asks, the next edition of the event's
+	 * series, its date still to pick. The rest of the last team is asked to join, each by the usual mail,
+	 * and joins only by accepting.
+	 * @throws IllegalPlanChange when the event is not over, or never took place
+	 */
+	EventPlan hostAgain(long planId, long actorId, String actor) {
+		lock(planId);
+		EventPlan previous = organisedBy(planId, actorId);
+		long seriesId = previous.getSeriesId() == null ? previous.getId() : previous.getSeriesId();
+		// Editions are numbered one after the other, also when two organisers host again at the same moment.
+		lock(seriesId);
+		int number = Math.max(this.plans.lastEdition(seriesId), 1) + 1;
+		EventPlan next = this.plans.save(previous.nextEdition(actorId, number,
+				LocalDate.now(this.clock.withZone(previous.getZone())), this.clock.instant()));
+		this.audit.record(actor, "plan.host-again", subject(next), "edition " + number + " after " + subject(previous));
+		Map<Long, EmployeeRef> asked = this.directory.findAllById(next.getProposedCoOrganiserIds());
+		String lead = name(actorId);
+		for (Long employeeId : next.getProposedCoOrganiserIds()) {
+			EmployeeRef person = asked.get(employeeId);
+			if (person != null) {
+				askToJoin(next, person, actor, lead);
+			}
+		}
+		return next;
+	}
+
+	/** The series a plan belongs to, its editions in order; empty for a plan never hosted again. */
+	@Transactional(readOnly = true)
+	public Optional<PlanSeries> seriesOf(long planId) {
+		return this.plans.findById(planId).filter(plan -> plan.getSeriesId() != null).map(plan -> {
+			List<EventPlan> editions = this.plans.findBySeriesIdOrderByEditionAscIdAsc(plan.getSeriesId());
+			return new PlanSeries(plan.getSeriesId(), editions.get(0).getTitle(), editions.stream()
+				.map(edition -> new PlanSeries.Edition(edition.getEdition(), edition.toPlannedEvent(), edition.isDateToPick()))
+				.toList());
+		});
+	}
+
+	/** The event a next edition was hosted again from; empty for any other plan. */
+	@Transactional(readOnly = true)
+	public Optional<PlannedEvent> previousEdition(long planId) {
+		return this.plans.findById(planId)
+			.filter(plan -> plan.getSeriesId() != null && plan.getCopiedFromId() != null)
+			.flatMap(plan -> this.plans.findById(plan.getCopiedFromId()))
+			.map(EventPlan::toPlannedEvent);
+	}
+
+	/**
+	 * Who prepared an event: its organisers, the lead first, then the helpers its tasks were handed to,
+	 * each with the titles of their tasks.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamMember> team(long planId) {
+		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
+		Map<Long, List<String>> tasksOf = new LinkedHashMap<>();
+		plan.toPlannedEvent().organiserIds().forEach(id -> tasksOf.put(id, new ArrayList<>()));
+		for (PreparationTask task : this.tasks.findByPlanIdOrderByDueOnAscIdAsc(planId)) {
+			if (task.getAssigneeId() != null) {
+				tasksOf.computeIfAbsent(task.getAssigneeId(), id -> new ArrayList<>()).add(task.getTitle());
+			}
+		}
+		return tasksOf.entrySet()
+			.stream()
+			.map(entry -> new TeamMember(entry.getKey(), plan.isOrganisedBy(entry.getKey()), entry.getValue()))
+			.toList();
 	}
 
 	void cancel(long planId, long actorId, String actor) {
@@ -241,13 +319,16 @@ public class Plans {
 		EventPlan plan = organisedBy(planId, actorId);
 		EmployeeRef person = this.directory.findByEmail(email.strip()).orElseThrow(UnknownEmployee::new);
 		plan.proposeCoOrganiser(person.id(), this.clock.instant());
-		this.audit.record(actor, "plan.team.propose", subject(plan), person.email());
-		String lead = this.directory.findById(plan.getLeadId()).map(EmployeeRef::name).orElse("");
-		this.outbox.queue(MailRequest.of(person.email(), person.name(), person.locale(), "team-proposal",
-				Map.of("planId", planId, "planTitle", plan.getTitle(), "leadName", lead),
-				new Object[] { plan.getTitle() },
-				"plan-" + planId + "-team-proposal-" + person.id() + "-" + this.clock.instant().toEpochMilli()));
+		askToJoin(plan, person, actor, this.directory.findById(plan.getLeadId()).map(EmployeeRef::name).orElse(""));
 		return person;
+	}
+
+	private void askToJoin(EventPlan plan, EmployeeRef person, String actor, String lead) {
+		this.audit.record(actor, "plan.team.propose", subject(plan), person.email());
+		this.outbox.queue(MailRequest.of(person.email(), person.name(), person.locale(), "team-proposal",
+				Map.of("planId", plan.getId(), "planTitle", plan.getTitle(), "leadName", lead),
+				new Object[] { plan.getTitle() },
+				"plan-" + plan.getId() + "-team-proposal-" + person.id() + "-" + this.clock.instant().toEpochMilli()));
 	}
 
 	/**
@@ -416,7 +497,7 @@ public class Plans {
 				planTasks.stream().map(t -> new PlanPage.TaskRow(t, t.getAssigneeId() == null ? null : refs.get(t.getAssigneeId()))).toList(),
 				on, missing, plan.isOrganisedBy(viewerId),
 				plan.getProposedCoOrganiserIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList(),
-				plan.isProposedTo(viewerId));
+				plan.isProposedTo(viewerId), plan.hasEnded(this.clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

@@ -197,6 +197,12 @@ class MailOnAPhoneBrowserTests {
 		examples.put("team-member-joined", with(plan, "memberName", "伊藤 剛"));
 		examples.put("team-proposal", plan);
 		examples.put("test-message", Map.of());
+		examples.put("thank-you", Map.of("message", "伊藤さん、当日の受付を一手に引き受けてくださって本当に助かりました。"
+				+ "営業部の皆さんに声をかけてくれたおかげで、初めて話す人同士がたくさんつながりました。", "planTitle", title,
+				"senderName", "佐藤 美咲"));
+		examples.put("thank-you-note", Map.of("message",
+				"当日の写真をここに置きました: https://photos.tsunagu.example/albums/2016-cohort-reunion-0122-aBcDeFgHiJkLmNoP",
+				"planTitle", title, "senderName", "佐藤 美咲"));
 		return examples;
 	}
 

@@ -117,6 +117,18 @@ public final class ApprovedEvents {
 				this.directory.findByEmail(email).orElseThrow());
 	}
 
+	/** The organiser hosts an event that is over again; returns the new draft's id. */
+	public long hostAgain(long planId) {
+		return this.plans.hostAgain(planId, organiser().id(), ORGANISER).getId();
+	}
+
+	/** The organiser picks a draft's date (a next edition's): the same plan, two hours long from this start. */
+	public void pickDate(long planId, Instant start, Instant rsvpDeadline) {
+		PlanDetails details = this.plans.forEditing(planId, organiser().id()).details();
+		this.plans.revise(planId, organiser().id(), ORGANISER, details.movedTo(start, start.plus(2, ChronoUnit.HOURS),
+				rsvpDeadline, details.venue(), details.onlineLink()));
+	}
+
 	/** The organiser calls the event off. */
 	public void cancel(long planId) {
 		this.plans.cancel(planId, organiser().id(), ORGANISER);
