@@ -24,10 +24,13 @@ public class Directory {
 
 	private final EmployeeFinder finder;
 
-	Directory(Employees employees, Departments departments, EmployeeFinder finder) {
+	private final EmployeeRefs refs;
+
+	Directory(Employees employees, Departments departments, EmployeeFinder finder, EmployeeRefs refs) {
 		this.employees = employees;
 		this.departments = departments;
 		this.finder = finder;
+		this.refs = refs;
 	}
 
 	public Optional<EmployeeRef> findByEmail(String email) {
@@ -47,7 +50,7 @@ public class Directory {
 	public Map<Long, EmployeeRef> findAllById(Collection<Long> ids) {
 		Map<Long, EmployeeRef> found = new LinkedHashMap<>();
 		if (!ids.isEmpty()) {
-			this.employees.findWithDepartmentByIdIn(ids).forEach(e -> found.put(e.getId(), e.toRef()));
+			this.refs.byIds(ids).forEach(ref -> found.put(ref.id(), ref));
 		}
 		return found;
 	}

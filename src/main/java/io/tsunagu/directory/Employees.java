@@ -28,9 +28,6 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	@EntityGraph(attributePaths = "department")
 	Page<Employee> findAll(Specification<Employee> specification, Pageable pageable);
 
-	@Query("select e from Employee e join fetch e.department where e.id in :ids")
-	List<Employee> findWithDepartmentByIdIn(java.util.Collection<Long> ids);
-
 	@Query("select e from Employee e join fetch e.department where e.reportsTo = :manager order by e.code")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 

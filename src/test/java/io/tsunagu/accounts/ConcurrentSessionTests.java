@@ -1,7 +1,9 @@
 package io.tsunagu.accounts;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -10,8 +12,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.tsunagu.WebClient;
 
@@ -26,6 +30,9 @@ class ConcurrentSessionTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void answersEveryRequestOfOneSessionWhenTheyAllStoreTheSameNewAttribute() throws Exception {
@@ -48,6 +55,32 @@ class ConcurrentSessionTests {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void aPageSeenAgainWithinAMinuteWritesNothingToTheSession() throws Exception {
+		WebClient organiser = new WebClient(this.port);
+		assertThat(organiser.logIn("organiser@tsunagu.example", "tsunagu-demo")).isTrue();
+		String id = new String(Base64.getDecoder().decode(organiser.cookieHeader().replaceAll(".*SESSION=([^;]*).*", "$1")),
+				StandardCharsets.UTF_8);
+		assertThat(organiser.get("/").statusCode()).isEqualTo(200);
+		long touched = lastAccess(id);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(organiser.get("/").body()).contains("nav-approvals");
+		}
+
+		assertThat(lastAccess(id)).as("the session's last access, written at most once a minute").isEqualTo(touched);
+		this.jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 120000 WHERE session_id = ?").param(id).update();
+		organiser.get("/");
+		assertThat(lastAccess(id)).as("a minute later it moves").isGreaterThan(touched);
+	}
+
+	private long lastAccess(String sessionId) {
+		return this.jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
 	}
 
 }

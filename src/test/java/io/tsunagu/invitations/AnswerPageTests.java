@@ -222,8 +222,8 @@ class AnswerPageTests extends InvitationTestBase {
 			.andExpect(status().isFound())
 			.andExpect(flash().attribute("flash", "typeMismatch.java.lang.String"))
 			.andReturn();
-		// The flash lives in the session (in the database): follow the redirect with its cookie.
-		this.mvc.perform(get("/rsvp/{t}", token).cookie(refused.getResponse().getCookie("SESSION")).with(from(this.client)))
+		// The message travels in a cookie (no session is opened for it): follow the redirect with it.
+		this.mvc.perform(get("/rsvp/{t}", token).cookie(refused.getResponse().getCookie("FLASH")).with(from(this.client)))
 			.andExpect(content().string(containsString("保存できない制御文字")));
 		assertThat(state(plan)).as("nothing recorded").isEqualTo(before);
 		this.mvc.perform(post("/rsvp/{t}", token).param("answer", "MAYBE").with(from(this.client)).with(csrf()))
