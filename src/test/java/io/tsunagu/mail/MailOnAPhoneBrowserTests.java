@@ -171,7 +171,8 @@ class MailOnAPhoneBrowserTests {
 		examples.put("event-changed", with(event, "previousStartsAt", start.minusDays(1), "previousEndsAt",
 				start.minusDays(1).plusHours(2), "timeChanged", true, "previousVenue", "本社 3F 大会議室",
 				"previousOnlineLink", "", "answer", "ATTENDING"));
-		examples.put("event-tomorrow", event);
+		// The attendee's check-in code is a part of the mail, shown by its Content-ID.
+		examples.put("event-tomorrow", with(event, "checkInImage", "cid:check-in-7@tsunagu"));
 		examples.put("invitation", with(event, "message",
 				"美咲です。去年の新製品発表で、夜遅くまで資料の数字を一緒に確かめてくれたこと、今も感謝しています。"
 						+ "\nぜひ来てください。"));
