@@ -69,8 +69,7 @@ class CheckInCodes implements CheckInPasses {
 		this.jdbc.sql("INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)")
 			.params(code.hash(), planId, employeeId, Timestamp.from(now))
 			.update();
-		String link = this.baseUrl + "/check-in/" + code.value();
-		return Optional.of(new CheckInPass(link, QrCodes.svg(link, SHOWN_SIZE), QrCodes.png(link)));
+		return Optional.of(new Issued(this.baseUrl + "/check-in/" + code.value()));
 	}
 
 	/**
@@ -125,6 +124,27 @@ class CheckInCodes implements CheckInPasses {
 	}
 
 	private record Holder(PlannedEvent event, EmployeeRef person) {
+	}
+
+	/** A code just issued; it is drawn only where it is shown. */
+	private record Issued(String link) implements CheckInPass {
+
+		@Override
+		public String svg() {
+			return QrCodes.svg(this.link, SHOWN_SIZE);
+		}
+
+		@Override
+		public byte[] png() {
+			return QrCodes.png(this.link);
+		}
+
+		// Never print the secret.
+		@Override
+		public String toString() {
+			return "CheckInPass[…]";
+		}
+
 	}
 
 	/**

@@ -14,13 +14,14 @@ public interface CheckInPasses {
 	 */
 	Optional<CheckInPass> issue(long planId, long employeeId);
 
-	/** The link the QR code holds, and the code drawn as an SVG for a page and as a PNG for a mail. */
-	record CheckInPass(String link, String svg, byte[] png) {
+	/** The link the QR code holds, and the code drawn, when asked, as an SVG for a page or a PNG for a mail. */
+	interface CheckInPass {
 
-		@Override
-		public String toString() {
-			return "CheckInPass[…]";
-		}
+		String link();
+
+		String svg();
+
+		byte[] png();
 
 	}
 

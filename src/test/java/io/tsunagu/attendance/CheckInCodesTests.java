@@ -57,6 +57,9 @@ class CheckInCodesTests extends AttendanceTestBase {
 		assertThat(pendingPage).as("no code before the answer").doesNotContain("<svg");
 		this.mvc.perform(post("/rsvp/" + token).param("answer", "ATTENDING").with(csrf()));
 
+		long issued = codesOf(plan);
+		this.mvc.perform(head("/rsvp/" + token));
+		assertThat(codesOf(plan)).as("a HEAD shows nothing and issues no code").isEqualTo(issued);
 		String link = QrImages.readSvg(body(get("/rsvp/" + token), null));
 		assertThat(link).matches("https://tsunagu\\.corp\\.example/check-in/[A-Za-z0-9_-]{22}").doesNotContain(token);
 		String code = URI.create(link).getPath();
@@ -129,6 +132,18 @@ class CheckInCodesTests extends AttendanceTestBase {
 
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		image.getInputStream().transferTo(png);
+		// The built-in mailbox shows the same part where the HTML names it.
+		long mail = this.jdbc.sql("SELECT id FROM mail_outbox WHERE kind = 'event-tomorrow' AND recipient = ? ORDER BY id DESC LIMIT 1")
+			.param(guest.email())
+			.query(Long.class)
+			.single();
+		UserDetails reader = login(guest.email());
+		String shown = this.mvc.perform(get("/mailbox/" + mail + "/html").with(user(reader))).andReturn().getResponse()
+			.getContentAsString();
+		Matcher part = Pattern.compile("src=\"(/mailbox/" + mail + "/attachments/\\d+)\"").matcher(shown);
+		assertThat(part.find()).as("the mailbox serves the part the HTML names").isTrue();
+		assertThat(this.mvc.perform(get(part.group(1)).with(user(reader))).andReturn().getResponse().getContentAsByteArray())
+			.isEqualTo(png.toByteArray());
 		String code = URI.create(QrImages.read(png.toByteArray())).getPath();
 		assertThat(this.mvc.perform(get(code).with(user(login(UNRELATED)))).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
@@ -176,6 +191,10 @@ class CheckInCodesTests extends AttendanceTestBase {
 		assertThat(tried.getResponse().getRedirectedUrl()).isEqualTo(code);
 		assertThat(tried.getFlashMap().get("flash")).isEqualTo("attendance.refused.tooEarly");
 		assertThat(checkIns(plan)).isZero();
+	}
+
+	private long codesOf(long plan) {
+		return this.jdbc.sql("SELECT count(*) FROM check_in_codes WHERE plan_id = ?").param(plan).query(Long.class).single();
 	}
 
 	private String path(long plan, EmployeeRef person) {
