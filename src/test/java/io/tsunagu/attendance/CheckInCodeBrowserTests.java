@@ -68,6 +68,11 @@ class CheckInCodeBrowserTests extends BrowserTests {
 		this.browser.screenshot("check-in-code-answer-en-360");
 		String code = URI.create(seen).getPath();
 		assertThat(code).matches("/check-in/[A-Za-z0-9_-]{22}");
+		this.browser.driver().manage().window().setSize(new Dimension(1280, 1100));
+		this.browser.open(answerLink + "?lang=ja");
+		this.browser.waitForText(By.id("check-in-pass"), "受付用のQRコード");
+		this.browser.screenshot("check-in-code-answer-ja-1280");
+		this.browser.driver().manage().window().setSize(new Dimension(360, 1400));
 
 		// The organiser's phone was logged out: the code leads to the login first, then back to the person.
 		this.browser.driver().manage().deleteAllCookies();
@@ -108,6 +113,9 @@ class CheckInCodeBrowserTests extends BrowserTests {
 		this.browser.open(code + "?lang=ja");
 		this.browser.waitForText(By.id("checked-in"), "受付済みです");
 		this.browser.screenshot("check-in-code-scanned-ja-1280");
+		this.browser.open("/check-in/" + "x".repeat(22) + "?lang=en");
+		this.browser.waitForText(By.id("invalid-code"), "This code checks nobody in");
+		this.browser.screenshot("check-in-code-nowhere-en-1280");
 	}
 
 }
