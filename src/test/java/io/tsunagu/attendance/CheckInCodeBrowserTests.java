@@ -106,7 +106,7 @@ class CheckInCodeBrowserTests extends BrowserTests {
 			for (String lang : List.of("ja", "en")) {
 				this.browser.open("/plans/" + plan + "/invitations?lang=" + lang);
 				this.browser.waitForText(By.cssSelector("#funnel td.came"), "1");
-				this.browser.js("document.getElementById('funnel').scrollIntoView()");
+				this.browser.js("document.getElementById('funnel').scrollIntoView({behavior: 'instant'})");
 				this.browser.screenshot("check-in-funnel-" + lang + "-" + width);
 			}
 		}
