@@ -42,6 +42,7 @@ import io.tsunagu.approval.Approvals;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.directory.OrgChart;
+import io.tsunagu.invitations.CheckInPasses;
 import io.tsunagu.invitations.InvitationTestSupport;
 import io.tsunagu.planning.ApprovedEvents;
 import io.tsunagu.planning.Plans;
@@ -173,6 +174,12 @@ class AuthorizationMatrixTests {
 		row("GET /plans/{id}/invitations/broadcast",                             "L N N N A N N N"),
 		row("POST /plans/{id}/invitations/broadcast",                            "L N N N A N N N"),
 		row("POST /plans/{id}/invitations/broadcast?send",                       "L N N N A N N N"),
+
+		// Who came: the list is the organisers' alone. A check-in code ({code} is the invitee's) names its holder
+		// only to an organiser of its event, not even to the holder; anyone not logged in logs in first, whatever the code.
+		row("GET /plans/{id}/came.csv",                                          "L N N N A N N N"),
+		row("GET /check-in/{code}",                                              "L N N N A N N N"),
+		row("POST /check-in/{code}",                                             "L N N N A N N N"),
 
 		// {stepId} is the on-chain approver's open step.
 		row("GET /approvals/steps/{stepId}",                                     "L F F F F A F F"),
@@ -311,6 +318,10 @@ class AuthorizationMatrixTests {
 		this.variables.put("/password/:token", link.group(1));
 		this.variables.put("/mailbox:id", String.valueOf(invitationMail));
 		this.variables.put("/admin/outbox:id", String.valueOf(invitationMail));
+		this.variables.put("/check-in:code", URI.create(this.context.getBean(CheckInPasses.class)
+			.issue(plan, invitee.id())
+			.orElseThrow()
+			.link()).getPath().substring("/check-in/".length()));
 		this.variants.put(PASSWORD_MAIL, Map.of("id", String.valueOf(passwordMail.get("id"))));
 		this.variants.put(BACKGROUND, Map.of("header:HX-Request", "true"));
 

@@ -144,6 +144,7 @@ class SessionSerializationTests {
 		values.put("stepId", query("SELECT max(s.id) FROM approval_steps s JOIN approval_rounds r ON r.id = s.round_id WHERE r.plan_id = " + plan));
 		values.put("token", "A".repeat(43));
 		values.put("mail", query("SELECT coalesce(max(id), 1) FROM mail_outbox"));
+		values.put("code", "A".repeat(22));
 		return values;
 	}
 

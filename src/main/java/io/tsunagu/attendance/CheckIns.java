@@ -126,7 +126,7 @@ public class CheckIns {
 		return event;
 	}
 
-	private Optional<Came> find(long planId, long employeeId) {
+	Optional<Came> find(long planId, long employeeId) {
 		return this.jdbc.sql("SELECT employee_id, walk_in, checked_in_at FROM check_ins WHERE plan_id = ? AND employee_id = ?")
 			.params(planId, employeeId)
 			.query(CAME)

@@ -9,11 +9,13 @@ import io.tsunagu.planning.PlannedEvent;
 /**
  * What the answer page shows the invitee: the personal message, the event, the current answer (with the
  * place on the waitlist, 1 being next, or null), how many are coming and how many of them from the
- * invitee's department, the seats left and how many wait for one, and whether the answer may still change.
+ * invitee's department, the seats left and how many wait for one, and whether the answer may still change;
+ * for an invitee who attends, the personal check-in code to show at the door (null for anyone else).
  */
 record AnswerPage(String token, String inviteeName, String message, PlannedEvent event, List<String> organisers,
 		Answer answer, String note, Attendance attendance, DepartmentRef department, boolean open,
-		Locale inviteeLocale, Seats.Count seats, long waiting, Long waitlistPosition) {
+		Locale inviteeLocale, Seats.Count seats, long waiting, Long waitlistPosition,
+		CheckInPasses.CheckInPass checkIn) {
 
 	public long attending() {
 		return this.attendance.total();

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
+import io.tsunagu.mail.MailAttachment;
 import io.tsunagu.mail.MailRequest;
 import io.tsunagu.mail.Outbox;
 import io.tsunagu.planning.PlannedEvent;
@@ -31,11 +32,15 @@ import io.tsunagu.planning.Plans;
  * or several, never both remind it; the mail's dedupe key (invitation and moment) would refuse a second
  * copy anyway. An event or deadline moved a day or more later is reminded of again; one moved by
  * hours is not. Each event's reminders are a transaction of their own: one that fails holds up no other.
+ * The reminder the day before carries the attendee's personal check-in code, a PNG the HTML shows by its
+ * Content-ID.
  */
 @Component
 class InvitationReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(InvitationReminders.class);
+
+	private static final String ATTENDING_REMINDER = "event-tomorrow";
 
 	private final Plans plans;
 
@@ -59,11 +64,14 @@ class InvitationReminders {
 
 	private final TransactionTemplate transaction;
 
+	private final CheckInPasses checkInPasses;
+
 	InvitationReminders(Plans plans, ReminderSchedules schedules, Invitations invitations, AnswerLinks links,
 			Directory directory, Outbox outbox, JdbcClient jdbc, Clock clock, @Value("${tsunagu.zone}") ZoneId zone,
 			@Value("${tsunagu.invitations.reminder-days-before-deadline:2}") int defaultDays,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CheckInPasses checkInPasses) {
 		this.transaction = new TransactionTemplate(transactions);
+		this.checkInPasses = checkInPasses;
 		this.plans = plans;
 		this.schedules = schedules;
 		this.invitations = invitations;
@@ -119,7 +127,7 @@ class InvitationReminders {
 					UPDATE invitations SET eve_reminded_at = :now
 					WHERE plan_id = :plan AND answer = 'ATTENDING'
 					  AND (eve_reminded_at IS NULL OR eve_reminded_at < CAST(:due AS timestamptz) - interval '1 day')
-					RETURNING id""", event, attendingDue, now), "event-tomorrow", attendingDue);
+					RETURNING id""", event, attendingDue, now), ATTENDING_REMINDER, attendingDue);
 		}
 		return queued;
 	}
@@ -131,6 +139,14 @@ class InvitationReminders {
 			.param("due", Timestamp.from(due))
 			.query(Long.class)
 			.list();
+	}
+
+	/** The attendee's check-in code as a part of the mail, or null once the event takes no more check-ins. */
+	private MailAttachment checkInCode(PlannedEvent event, Invitation invitation) {
+		return this.checkInPasses.issue(event.id(), invitation.getEmployeeId())
+			.map(pass -> MailAttachment.inline("check-in-" + invitation.getId() + "@tsunagu", "check-in.png",
+					"image/png", pass.png()))
+			.orElse(null);
 	}
 
 	private int remind(PlannedEvent event, List<Long> claimed, String kind, Instant due) {
@@ -150,9 +166,13 @@ class InvitationReminders {
 			}
 			Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);
 			model.putAll(this.links.forMail(invitation, invitee));
-			if (this.outbox.queue(MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
-					new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + due.getEpochSecond()))
-				.isPresent()) {
+			MailAttachment checkInCode = ATTENDING_REMINDER.equals(kind) ? checkInCode(event, invitation) : null;
+			if (checkInCode != null) {
+				model.put("checkInImage", "cid:" + checkInCode.contentId());
+			}
+			MailRequest request = MailRequest.of(invitee.email(), invitee.name(), invitee.locale(), kind, model,
+					new Object[] { event.title() }, kind + "-" + invitation.getId() + "-" + due.getEpochSecond());
+			if (this.outbox.queue(checkInCode == null ? request : request.with(checkInCode)).isPresent()) {
 				queued++;
 			}
 		}

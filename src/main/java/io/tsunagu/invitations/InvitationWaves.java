@@ -68,11 +68,15 @@ class InvitationWaves {
 
 	private final List<ReturningGuests> returning;
 
+	private final Funnels funnels;
+
 	InvitationWaves(Waves waves, Invitations invitations, OrganisedEvents organised, Plans plans, Directory directory,
 			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist,
 			InvitationReminders reminders, ReminderSchedules schedules,
-			org.springframework.context.MessageSource messages, Clock clock, List<ReturningGuests> returning) {
+			org.springframework.context.MessageSource messages, Clock clock, List<ReturningGuests> returning,
+			Funnels funnels) {
 		this.returning = returning;
+		this.funnels = funnels;
 		this.waves = waves;
 		this.invitations = invitations;
 		this.organised = organised;
@@ -147,7 +151,7 @@ class InvitationWaves {
 			.toList();
 		ReminderSchedule schedule = this.reminders.scheduleOf(planId);
 		return new WavePage(event, organisers, draftRows, sent, query, matches, this.seats.count(planId).orElse(null),
-				this.invitations.funnel(planId), progress, new WavePage.Reminders(schedule,
+				this.funnels.of(planId, sentInvitations), progress, new WavePage.Reminders(schedule,
 						upcoming(schedule.pendingDue(event), event), upcoming(schedule.attendingDue(event), event),
 						sentInvitations.stream().filter(i -> i.getPendingRemindedAt() != null).count(),
 						sentInvitations.stream().filter(i -> i.getEveRemindedAt() != null).count()));

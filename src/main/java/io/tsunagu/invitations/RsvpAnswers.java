@@ -41,10 +41,13 @@ class RsvpAnswers {
 
 	private final CalendarParts calendars;
 
+	private final CheckInPasses checkInPasses;
+
 	private final Clock clock;
 
 	RsvpAnswers(Invitations invitations, AnswerLinks links, Plans plans, Directory directory, Waitlist waitlist,
-			Attendances attendances, Seats seats, CalendarParts calendars, Clock clock) {
+			Attendances attendances, Seats seats, CalendarParts calendars, CheckInPasses checkInPasses, Clock clock) {
+		this.checkInPasses = checkInPasses;
 		this.seats = seats;
 		this.calendars = calendars;
 		this.links = links;
@@ -58,7 +61,8 @@ class RsvpAnswers {
 
 	/**
 	 * The page behind a link. {@code firstLook} records when the page was first opened, for the
-	 * organiser's funnel; it never touches the answer.
+	 * organiser's funnel, and issues the check-in code shown to an invitee who attends; a HEAD, which
+	 * shows nothing, does neither. It never touches the answer.
 	 */
 	Optional<AnswerPage> open(String link, boolean firstLook) {
 		Instant now = this.clock.instant();
@@ -66,7 +70,7 @@ class RsvpAnswers {
 			if (firstLook) {
 				this.invitations.markOpened(found.invitation().getId(), now);
 			}
-			return page(link, found, now);
+			return page(link, found, now, firstLook);
 		});
 	}
 
@@ -107,7 +111,7 @@ class RsvpAnswers {
 			.filter(found -> found.event().status() != PlanStatus.CANCELLED && now.isBefore(found.event().endsAt()));
 	}
 
-	private AnswerPage page(String link, Found found, Instant now) {
+	private AnswerPage page(String link, Found found, Instant now, boolean shown) {
 		Invitation invitation = found.invitation();
 		PlannedEvent event = found.event();
 		Optional<EmployeeRef> person = this.directory.findById(invitation.getEmployeeId());
@@ -122,7 +126,9 @@ class RsvpAnswers {
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
 				invitation.getNote(), this.attendances.of(event.id()), department, event.acceptsAnswersAt(now),
 				person.map(EmployeeRef::locale).orElse(Locale.JAPANESE), seats, this.seats.waiting(event.id()),
-				this.seats.waitlistPosition(invitation.getId()).orElse(null));
+				this.seats.waitlistPosition(invitation.getId()).orElse(null),
+				shown && invitation.getAnswer() == Answer.ATTENDING
+						? this.checkInPasses.issue(event.id(), invitation.getEmployeeId()).orElse(null) : null);
 	}
 
 	/** An event's iCalendar text and the title its file is named after. */

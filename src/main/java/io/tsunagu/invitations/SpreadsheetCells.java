@@ -1,16 +1,17 @@
 package io.tsunagu.invitations;
 
 /**
- * Keeps a spreadsheet from running a cell of the attendee export as a formula (CSV injection): a cell
+ * Keeps a spreadsheet from running a cell of an event's exports (who attends, who came) as a formula
+ * (CSV injection): a cell
  * that starts with {@code = + - @}, tab or CR, possibly after quotes, gets a leading {@code '}. The
  * same rule as the directory's export, kept here because that one is the directory's own.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
 	private SpreadsheetCells() {
 	}
 
-	static String safe(String value) {
+	public static String safe(String value) {
 		if (value == null) {
 			return "";
 		}

@@ -58,13 +58,14 @@ class MailQueue {
 		Map<Long, OutgoingMail> byId = new HashMap<>();
 		claimed.forEach(mail -> byId.put(mail.id(), mail));
 		this.jdbc.sql("""
-				SELECT mail_id, filename, content_type, content FROM mail_attachments
+				SELECT mail_id, filename, content_type, content, content_id FROM mail_attachments
 				WHERE mail_id = ANY (?) ORDER BY mail_id, position""")
 			.param(byId.keySet().toArray(Long[]::new))
 			.query(rs -> {
 				byId.get(rs.getLong("mail_id"))
 					.attachments()
-					.add(new MailAttachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")));
+					.add(new MailAttachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content"),
+							rs.getString("content_id")));
 			});
 		claimed.sort(java.util.Comparator.comparingLong(OutgoingMail::id));
 		return claimed;

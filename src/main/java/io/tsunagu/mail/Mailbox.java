@@ -90,7 +90,7 @@ class Mailbox {
 				for (int i = 0; i < attachments.size(); i++) {
 					MailAttachment attachment = attachments.get(i);
 					infos.add(new MailboxMessage.AttachmentInfo(i, attachment.filename(), attachment.contentType(),
-							attachment.content().length));
+							attachment.content().length, attachment.contentId()));
 				}
 				OutgoingMail mail = new OutgoingMail(id, rs.getString("message_id"), entry.recipient(),
 						entry.recipientName(), entry.subject(), rs.getString("html_body"), rs.getString("text_body"),
@@ -115,9 +115,9 @@ class Mailbox {
 	}
 
 	private List<MailAttachment> attachments(long id) {
-		return this.jdbc.sql("SELECT filename, content_type, content FROM mail_attachments WHERE mail_id = ? ORDER BY position")
+		return this.jdbc.sql("SELECT filename, content_type, content, content_id FROM mail_attachments WHERE mail_id = ? ORDER BY position")
 			.param(id)
-			.query((rs, row) -> new MailAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query((rs, row) -> new MailAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
 			.list();
 	}
 

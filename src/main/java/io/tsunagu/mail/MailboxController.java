@@ -52,6 +52,13 @@ class MailboxController {
 	ResponseEntity<String> html(@PathVariable long id, Principal viewer) {
 		MailboxMessage message = this.mailbox.find(id, viewer.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String html = message.html().replaceFirst("(?i)<head>", "<head><base target=\"_top\">");
+		// A mail program shows the parts the HTML names by Content-ID; here they are served as attachments.
+		for (MailboxMessage.AttachmentInfo part : message.attachments()) {
+			if (part.contentId() != null) {
+				html = html.replace("\"cid:" + part.contentId() + "\"",
+						"\"/mailbox/" + id + "/attachments/" + part.position() + "\"");
+			}
+		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", MAIL_CONTENT_SECURITY_POLICY)

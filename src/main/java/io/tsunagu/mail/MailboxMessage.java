@@ -9,7 +9,8 @@ import java.util.List;
 record MailboxMessage(MailboxEntry entry, String messageId, String html, String text, List<String> headers,
 		List<AttachmentInfo> attachments) {
 
-	record AttachmentInfo(int position, String filename, String contentType, int size) {
+	/** An attachment, or a part the HTML shows when it has a Content-ID. */
+	record AttachmentInfo(int position, String filename, String contentType, int size, String contentId) {
 	}
 
 }

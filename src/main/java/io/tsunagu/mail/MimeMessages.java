@@ -3,6 +3,7 @@ package io.tsunagu.mail;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
@@ -20,7 +21,8 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a stored message into MIME: text and HTML as a multipart/alternative, wrapped in a
+ * Turns a stored message into MIME: text and HTML as a multipart/alternative, the HTML in a
+ * multipart/related with the parts it shows (an image named by its Content-ID), the whole wrapped in a
  * multipart/mixed only when there are attachments, and the Message-ID fixed when the message was
  * queued. The sender saves the changes (headers and transfer encodings) once, when it sends.
  */
@@ -60,8 +62,24 @@ class MimeMessages {
 		alternative.addBodyPart(text);
 		MimeBodyPart html = new MimeBodyPart();
 		html.setContent(mail.html(), "text/html; charset=UTF-8");
-		alternative.addBodyPart(html);
-		if (mail.attachments().isEmpty()) {
+		List<MailAttachment> shown = mail.attachments().stream().filter(MailAttachment::isInline).toList();
+		List<MailAttachment> attached = mail.attachments().stream().filter(a -> !a.isInline()).toList();
+		if (shown.isEmpty()) {
+			alternative.addBodyPart(html);
+		}
+		else {
+			MimeMultipart related = new MimeMultipart("related");
+			related.addBodyPart(html);
+			for (MailAttachment inline : shown) {
+				MimeBodyPart part = part(inline, Part.INLINE);
+				part.setContentID("<" + inline.contentId() + ">");
+				related.addBodyPart(part);
+			}
+			MimeBodyPart relatedPart = new MimeBodyPart();
+			relatedPart.setContent(related);
+			alternative.addBodyPart(relatedPart);
+		}
+		if (attached.isEmpty()) {
 			message.setContent(alternative);
 			return message;
 		}
@@ -69,20 +87,24 @@ class MimeMessages {
 		MimeBodyPart body = new MimeBodyPart();
 		body.setContent(alternative);
 		mixed.addBodyPart(body);
-		for (MailAttachment attachment : mail.attachments()) {
-			MimeBodyPart part = new MimeBodyPart();
-			part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
-			try {
-				part.setFileName(MimeUtility.encodeText(attachment.filename(), UTF_8, null));
-			}
-			catch (UnsupportedEncodingException ex) {
-				throw new IllegalStateException(ex);
-			}
-			part.setDisposition(Part.ATTACHMENT);
-			mixed.addBodyPart(part);
+		for (MailAttachment attachment : attached) {
+			mixed.addBodyPart(part(attachment, Part.ATTACHMENT));
 		}
 		message.setContent(mixed);
 		return message;
+	}
+
+	private static MimeBodyPart part(MailAttachment attachment, String disposition) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+		try {
+			part.setFileName(MimeUtility.encodeText(attachment.filename(), UTF_8, null));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		part.setDisposition(disposition);
+		return part;
 	}
 
 	/**

@@ -68,9 +68,10 @@ public class Outbox {
 			for (int position = 0; position < attachments.size(); position++) {
 				MailAttachment attachment = attachments.get(position);
 				this.jdbc.sql("""
-						INSERT INTO mail_attachments (mail_id, position, filename, content_type, content)
-						VALUES (?, ?, ?, ?, ?)""")
-					.params(mailId, position, attachment.filename(), attachment.contentType(), attachment.content())
+						INSERT INTO mail_attachments (mail_id, position, filename, content_type, content, content_id)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+					.params(mailId, position, attachment.filename(), attachment.contentType(), attachment.content(),
+							attachment.contentId())
 					.update();
 			}
 			this.events.publishEvent(new MailQueued(mailId));

@@ -31,10 +31,13 @@ class PlanController {
 
 	private final ZoneId zone;
 
-	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone) {
+	private final Turnouts turnouts;
+
+	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone, Turnouts turnouts) {
 		this.plans = plans;
 		this.approvals = approvals;
 		this.zone = zone;
+		this.turnouts = turnouts;
 	}
 
 	@ModelAttribute
@@ -280,6 +283,7 @@ class PlanController {
 		PlanPage page = this.plans.page(id, me);
 		model.addAttribute("page", page);
 		model.addAttribute("approval", this.approvals.viewFor(id, me));
+		model.addAttribute("turnout", this.turnouts.of(id).orElse(null));
 		if (!model.containsAttribute("taskForm")) {
 			model.addAttribute("taskForm", TaskForm.blank());
 		}

@@ -1,5 +1,7 @@
 package io.tsunagu.mail;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,12 +10,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,7 +180,9 @@ class MailOnAPhoneBrowserTests {
 		examples.put("event-changed", with(event, "previousStartsAt", start.minusDays(1), "previousEndsAt",
 				start.minusDays(1).plusHours(2), "timeChanged", true, "previousVenue", "本社 3F 大会議室",
 				"previousOnlineLink", "", "answer", "ATTENDING"));
-		examples.put("event-tomorrow", event);
+		// The attendee's check-in code is a part of the mail shown by its Content-ID; a file has no parts, so
+		// the preview carries the image itself.
+		examples.put("event-tomorrow", with(event, "checkInImage", qrCode("https://tsunagu.example/check-in/Qk3mZ8y1vX0aB2cD4eF6gH")));
 		examples.put("invitation", with(event, "message",
 				"美咲です。去年の新製品発表で、夜遅くまで資料の数字を一緒に確かめてくれたこと、今も感謝しています。"
 						+ "\nぜひ来てください。"));
@@ -204,6 +215,25 @@ class MailOnAPhoneBrowserTests {
 				"当日の写真をここに置きました: https://photos.tsunagu.example/albums/2016-cohort-reunion-0122-aBcDeFgHiJkLmNoP",
 				"planTitle", title, "senderName", "佐藤 美咲"));
 		return examples;
+	}
+
+	/** A QR code as a PNG in a data: URI. */
+	private static String qrCode(String text) {
+		try {
+			BitMatrix modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 330, 330);
+			BufferedImage image = new BufferedImage(modules.getWidth(), modules.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+			for (int y = 0; y < modules.getHeight(); y++) {
+				for (int x = 0; x < modules.getWidth(); x++) {
+					image.setRGB(x, y, modules.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+				}
+			}
+			ByteArrayOutputStream png = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", png);
+			return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+		}
+		catch (WriterException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, Object> with(Map<String, Object> base, Object... more) {

@@ -1,0 +1,28 @@
+package io.tsunagu.invitations;
+
+import java.util.Optional;
+
+/**
+ * The personal check-in code of an attending invitee, shown on the answer page and in the reminder the
+ * day before. The attendance module issues it; the invitations only show it.
+ */
+public interface CheckInPasses {
+
+	/**
+	 * A new check-in code for this person at this event, for an invitee who attends; empty once the event
+	 * takes no more check-ins (cancelled, or its check-in has closed).
+	 */
+	Optional<CheckInPass> issue(long planId, long employeeId);
+
+	/** The link the QR code holds, and the code drawn, when asked, as an SVG for a page or a PNG for a mail. */
+	interface CheckInPass {
+
+		String link();
+
+		String svg();
+
+		byte[] png();
+
+	}
+
+}
