@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,10 +32,14 @@ class PlanController {
 
 	private final ZoneId zone;
 
-	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone) {
+	private final ObjectProvider<CheckInDoors> checkInDoors;
+
+	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone,
+			ObjectProvider<CheckInDoors> checkInDoors) {
 		this.plans = plans;
 		this.approvals = approvals;
 		this.zone = zone;
+		this.checkInDoors = checkInDoors;
 	}
 
 	@ModelAttribute
@@ -269,6 +274,8 @@ class PlanController {
 		PlanPage page = this.plans.page(id, me);
 		model.addAttribute("page", page);
 		model.addAttribute("approval", this.approvals.viewFor(id, me));
+		model.addAttribute("checkInOpen", page.organiser() && this.checkInDoors.stream()
+			.anyMatch(doors -> doors.isOpen(page.plan().toPlannedEvent())));
 		if (!model.containsAttribute("taskForm")) {
 			model.addAttribute("taskForm", TaskForm.blank());
 		}
