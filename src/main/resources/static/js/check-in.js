@@ -327,7 +327,9 @@
   });
   document.getElementById('check-in-search').hidden = false;
   document.getElementById('walk-in-finder').hidden = false;
-  document.getElementById('check-in-search').addEventListener('input', filter);
+  ['input', 'change', 'search'].forEach(function (type) {
+    document.getElementById('check-in-search').addEventListener(type, filter);
+  });
   document.getElementById('walk-in-search').addEventListener('input', findWalkIns);
   window.addEventListener('online', poll);
   window.addEventListener('offline', render);
@@ -345,6 +347,7 @@
     }
     queue = kept[1].sort(function (a, b) { return a.order - b.order; });
     render();
+    root.dataset.ready = 'true';
     poll();
     window.setInterval(poll, 3000);
   });
