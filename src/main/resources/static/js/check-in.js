@@ -69,7 +69,19 @@
   }
 
   function rows() {
-    return Array.prototype.slice.call(root.querySelectorAll('.check-in-person[data-id]'));
+    return Array.prototype.slice.call(root.querySelectorAll('.check-in-person[id]'));
+  }
+
+  function idOf(row) {
+    return row.querySelector('button').value;
+  }
+
+  function nameOf(row) {
+    return row.querySelector('.check-in-name').textContent;
+  }
+
+  function readingOf(row) {
+    return row.querySelector('.check-in-reading').textContent;
   }
 
   function isIn(id) {
@@ -87,12 +99,11 @@
     var expectedIn = 0;
     var walkInsIn = 0;
     rows().forEach(function (row) {
-      var id = row.dataset.id;
+      var id = idOf(row);
       var inNow = isIn(id);
       var walkIn = row.parentNode.id === 'walk-in-list';
       row.querySelector('button').setAttribute('aria-pressed', String(inNow));
       row.querySelector('.check-in-state').textContent = inNow ? data.msgIn : data.msgOut;
-      row.querySelector('input[name=intent]').value = inNow ? 'UNDO' : 'CHECK_IN';
       row.classList.toggle('is-queued', queue.some(function (tap) { return tap.employeeId === id; }));
       if (walkIn) {
         walkInsIn += inNow ? 1 : 0;
@@ -143,12 +154,9 @@
     }
     var row = document.getElementById('person-template').content.firstElementChild.cloneNode(true);
     row.id = 'person-' + person.id;
-    row.dataset.id = String(person.id);
-    row.dataset.name = person.name;
-    row.dataset.reading = person.reading;
+    row.querySelector('button').value = String(person.id);
     row.querySelector('.check-in-name').textContent = person.name;
     row.querySelector('.check-in-reading').textContent = person.reading;
-    row.querySelector('input[name=employeeId]').value = String(person.id);
     document.getElementById('walk-in-list').appendChild(row);
   }
 
@@ -230,8 +238,8 @@
     var wanted = normal(document.getElementById('check-in-search').value);
     root.querySelectorAll('.check-in-group').forEach(function (group) {
       var any = false;
-      group.querySelectorAll('.check-in-person[data-id]').forEach(function (row) {
-        var match = wanted === '' || normal(row.dataset.name + row.dataset.reading).indexOf(wanted) >= 0;
+      group.querySelectorAll('.check-in-person[id]').forEach(function (row) {
+        var match = wanted === '' || normal(nameOf(row) + readingOf(row)).indexOf(wanted) >= 0;
         row.hidden = !match;
         any = any || match;
       });
@@ -307,22 +315,21 @@
     return li;
   }
 
-  root.addEventListener('submit', function (event) {
-    var row = event.target.closest('.check-in-person');
-    if (!row || !db) {
+  document.getElementById('check-in-taps').addEventListener('submit', function (event) {
+    if (!db || !event.submitter) {
       return;
     }
     event.preventDefault();
-    var id = row.dataset.id;
+    var id = event.submitter.value;
     tap(id, isIn(id) ? 'UNDO' : 'CHECK_IN');
   });
 
   rows().forEach(function (row) {
-    if (row.dataset.in === 'true') {
-      serverIn.add(row.dataset.id);
+    if (row.querySelector('button').getAttribute('aria-pressed') === 'true') {
+      serverIn.add(idOf(row));
     }
     if (row.parentNode.id === 'walk-in-list') {
-      walkIns[row.dataset.id] = { id: row.dataset.id, name: row.dataset.name, reading: row.dataset.reading };
+      walkIns[idOf(row)] = { id: idOf(row), name: nameOf(row), reading: readingOf(row) };
     }
   });
   document.getElementById('check-in-search').hidden = false;

@@ -146,6 +146,12 @@ class CheckInBrowserTests extends BrowserTests {
 		this.browser.waitForExactText(By.id("check-in-count"), "3 / 5 人 受付済み");
 		this.browser.screenshot("check-in-offline-phone-ja");
 		assertThat(in(plan)).as("nothing reached the server").isEmpty();
+		// Opened again without a connection: the page from the phone, the taps still waiting.
+		this.browser.driver().navigate().refresh();
+		ready();
+		this.browser.waitForText(By.id("waiting"), "送信待ち: 3 件");
+		this.browser.waitForExactText(By.id("check-in-count"), "3 / 5 人 受付済み");
+		assertThat(this.browser.js("return navigator.serviceWorker.controller !== null;")).as("the service worker answers").isEqualTo(true);
 
 		network.deleteNetworkConditions();
 		this.browser.waitUntil("the waiting taps to be sent",
@@ -164,8 +170,8 @@ class CheckInBrowserTests extends BrowserTests {
 	@SuppressWarnings("unchecked")
 	private List<Long> shown() {
 		return ((List<Object>) this.browser.js("""
-				return Array.from(document.querySelectorAll('.check-in-group:not(#walk-ins) .check-in-person[data-id]'))
-				  .filter(row => !row.hidden && !row.closest('.check-in-group').hidden).map(row => row.dataset.id);"""))
+				return Array.from(document.querySelectorAll('.check-in-group:not(#walk-ins) .check-in-person[id]'))
+				  .filter(row => !row.hidden && !row.closest('.check-in-group').hidden).map(row => row.id.substring('person-'.length));"""))
 			.stream()
 			.map(id -> Long.valueOf(id.toString()))
 			.sorted()
