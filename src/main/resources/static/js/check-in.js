@@ -289,10 +289,13 @@
     var who = document.createElement('span');
     who.className = 'check-in-who';
     who.textContent = person.name + ' ';
-    var small = document.createElement('span');
-    small.className = 'kana';
-    small.textContent = person.reading + ' · ' + person.department;
-    who.appendChild(small);
+    var reading = document.createElement('span');
+    reading.className = 'kana';
+    reading.textContent = person.reading;
+    var department = document.createElement('span');
+    department.className = 'd-block small text-muted';
+    department.textContent = person.department;
+    who.append(reading, department);
     var state = document.createElement('span');
     state.className = 'check-in-state';
     var listed = document.getElementById('person-' + person.id);

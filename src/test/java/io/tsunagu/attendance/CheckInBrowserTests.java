@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 
@@ -101,6 +102,8 @@ class CheckInBrowserTests extends BrowserTests {
 		this.browser.waitForExactText(By.id("check-in-count"), "6 / 6 人 受付済み");
 
 		this.browser.type(By.id("walk-in-search"), walkIn.name());
+		this.browser.waitForText(By.cssSelector("#walk-in-results button"), walkIn.name(), walkIn.reading());
+		this.browser.screenshot("check-in-walk-in-search-phone-ja");
 		this.browser.click(By.cssSelector("#walk-in-results button"));
 		this.browser.waitForText(By.id("walk-in-count"), "飛び入り: 1 人");
 		this.browser.waitForText(By.id("over-capacity"), "7 人", "定員 6 人");
@@ -134,6 +137,12 @@ class CheckInBrowserTests extends BrowserTests {
 		ready();
 		this.browser.waitUntil("the page to be kept for offline use",
 				driver -> "true".equals(this.browser.js("return document.getElementById('check-in').dataset.offlineReady;")));
+		assertThat(((JavascriptExecutor) this.browser.driver()).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				caches.open('tsunagu-check-in-v1')
+				  .then(cache => Promise.all([location.pathname, document.querySelector('script[src*="check-in"]').src].map(url => cache.match(url))))
+				  .then(kept => done(kept.every(response => response !== undefined)));"""))
+			.as("the page and its script kept for the service worker").isEqualTo(true);
 		HasNetworkConditions network = (HasNetworkConditions) this.browser.driver();
 		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
 		offline.setOffline(true);
