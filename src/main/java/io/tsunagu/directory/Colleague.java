@@ -7,18 +7,12 @@ package io.tsunagu.directory;
  */
 public record Colleague(long id, String name, String reading, DepartmentRef department) {
 
-	static Colleague of(Employee employee) {
-		Department department = employee.getDepartment();
-		return new Colleague(employee.getId(), employee.getName(), reading(employee.getNameKana()),
-				new DepartmentRef(department.getCode(), department.getName(), department.getNameEn()));
+	static Colleague of(long id, String name, String kana, DepartmentRef department) {
+		return new Colleague(id, name, kana == null ? "" : Kana.toHiragana(kana), department);
 	}
 
 	static Colleague of(ListedEmployee employee) {
-		return new Colleague(employee.id(), employee.name(), reading(employee.nameKana()), employee.department());
-	}
-
-	private static String reading(String kana) {
-		return kana == null ? "" : Kana.toHiragana(kana);
+		return of(employee.id(), employee.name(), employee.nameKana(), employee.department());
 	}
 
 }

@@ -95,7 +95,7 @@ public class Directory {
 	public Map<Long, Colleague> colleagues(Collection<Long> ids) {
 		Map<Long, Colleague> found = new LinkedHashMap<>();
 		if (!ids.isEmpty()) {
-			this.employees.findWithDepartmentByIdIn(ids).forEach(e -> found.put(e.getId(), Colleague.of(e)));
+			this.refs.colleaguesByIds(ids).forEach(colleague -> found.put(colleague.id(), colleague));
 		}
 		return found;
 	}
