@@ -21,7 +21,7 @@ class CheckInRefused extends RuntimeException {
 		return switch (this.messageKey) {
 			case "attendance.refused.unknownEvent" -> HttpStatus.NOT_FOUND;
 			case "attendance.refused.notOrganiser" -> HttpStatus.FORBIDDEN;
-			case "attendance.refused.noIntent" -> HttpStatus.BAD_REQUEST;
+			case "attendance.refused.badTap" -> HttpStatus.BAD_REQUEST;
 			default -> HttpStatus.CONFLICT;
 		};
 	}

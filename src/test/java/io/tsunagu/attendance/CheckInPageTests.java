@@ -205,9 +205,13 @@ class CheckInPageTests {
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("このイベントは中止になったため、受付できません。")));
 		this.mvc.perform(post("/plans/{id}/check-in/taps", this.day.today("意図なし " + System.nanoTime(), 10))
-			.with(as(ApprovedEvents.ORGANISER)).with(csrf()).param("employeeId", String.valueOf(person)))
+			.with(as(ApprovedEvents.ORGANISER)).with(csrf()).param("intent", "CHECK_IN"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.refused").value("受付か取り消しかが指定されていないため、何も変更していません。"));
+			.andExpect(jsonPath("$.refused").value("誰を受付するのか、受付か取り消しかが指定されていないため、何も変更していません。"));
+		this.mvc.perform(post("/plans/{id}/check-in/taps", this.day.today("鍵が壊れた " + System.nanoTime(), 10))
+			.with(as(ApprovedEvents.ORGANISER)).with(csrf()).param("employeeId", String.valueOf(person))
+			.param("intent", "CHECK_IN").param("tapKey", "not-a-key"))
+			.andExpect(status().isBadRequest());
 		assertThat(this.checkIns.whoCame(later)).isEmpty();
 		assertThat(this.checkIns.whoCame(cancelled)).isEmpty();
 	}
