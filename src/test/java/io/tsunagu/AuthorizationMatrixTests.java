@@ -181,6 +181,14 @@ class AuthorizationMatrixTests {
 		row("GET /check-in/{code}",                                              "L N N N A N N N"),
 		row("POST /check-in/{code}",                                             "L N N N A N N N"),
 
+		// The check-in list is the organisers' alone; this event is weeks away, so the organiser is told it is too early.
+		row("GET /plans/{id}/check-in",                                          "L F F F A F F F"),
+		row("POST /plans/{id}/check-in",                                         "L F F F A F F F"),
+		row("GET /plans/{id}/check-in/state",                                    "L F F F A F F F"),
+		row("POST /plans/{id}/check-in/taps",                                    "L F F F A F F F"),
+		row("GET /plans/{id}/check-in/people",                                   "L F F F A F F F"),
+		row("GET /plans/check-in-sw.js",                                         "L A A A A A A A"),
+
 		// {stepId} is the on-chain approver's open step.
 		row("GET /approvals/steps/{stepId}",                                     "L F F F F A F F"),
 		row("POST /approvals/steps/{stepId}",                                    "L F F F F A F F"),
@@ -336,6 +344,7 @@ class AuthorizationMatrixTests {
 		this.form.put("answer", "ATTENDING");
 		this.form.put("kind", "APPROVE");
 		this.form.put("revision", String.valueOf(step.planRevision()));
+		this.form.put("intent", "CHECK_IN");
 	}
 
 	// Every row ran in a transaction rolled back: a cancel, a decision or an answer in one row left nothing behind.

@@ -91,6 +91,20 @@ public class Directory {
 		return this.finder.first(text, limit).stream().map(ListedEmployee::toRef).toList();
 	}
 
+	/** These employees as lists of colleagues show them, by id; one query. */
+	public Map<Long, Colleague> colleagues(Collection<Long> ids) {
+		Map<Long, Colleague> found = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.refs.colleaguesByIds(ids).forEach(colleague -> found.put(colleague.id(), colleague));
+		}
+		return found;
+	}
+
+	/** As {@link #search}, with each colleague's reading and department. */
+	public List<Colleague> searchColleagues(String text, int limit) {
+		return this.finder.first(text, limit).stream().map(Colleague::of).toList();
+	}
+
 	/** Every department, by code. */
 	public List<DepartmentRef> departments() {
 		return this.departments.refs();

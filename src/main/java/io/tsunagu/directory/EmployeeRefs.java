@@ -33,4 +33,16 @@ class EmployeeRefs {
 			.list();
 	}
 
+	/** The same, as lists of colleagues show them: with their reading and their department's names. */
+	List<Colleague> colleaguesByIds(Collection<Long> ids) {
+		return this.jdbc.sql("""
+				SELECT e.id, e.name, e.name_kana, d.code, d.name, d.name_en
+				FROM employees e JOIN departments d ON d.id = e.department_id
+				WHERE e.id = ANY (?)""")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, n) -> Colleague.of(rs.getLong(1), rs.getString(2), rs.getString(3),
+					new DepartmentRef(rs.getString(4), rs.getString(5), rs.getString(6))))
+			.list();
+	}
+
 }

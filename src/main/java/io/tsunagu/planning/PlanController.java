@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,11 +34,15 @@ class PlanController {
 
 	private final Turnouts turnouts;
 
-	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone, Turnouts turnouts) {
+	private final ObjectProvider<CheckInDoors> checkInDoors;
+
+	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone, Turnouts turnouts,
+			ObjectProvider<CheckInDoors> checkInDoors) {
 		this.plans = plans;
 		this.approvals = approvals;
 		this.zone = zone;
 		this.turnouts = turnouts;
+		this.checkInDoors = checkInDoors;
 	}
 
 	@ModelAttribute
@@ -284,6 +289,8 @@ class PlanController {
 		model.addAttribute("page", page);
 		model.addAttribute("approval", this.approvals.viewFor(id, me));
 		model.addAttribute("turnout", this.turnouts.of(id).orElse(null));
+		model.addAttribute("checkInOpen", page.organiser() && this.checkInDoors.stream()
+			.anyMatch(doors -> doors.isOpen(page.plan().toPlannedEvent())));
 		if (!model.containsAttribute("taskForm")) {
 			model.addAttribute("taskForm", TaskForm.blank());
 		}

@@ -65,6 +65,7 @@ class InputAdvice {
 		model.addAttribute("zone", this.layout.zone());
 		model.addAttribute("demo", this.layout.demo());
 		model.addAttribute("languageLinks", this.layout.languageLinks(request));
+		model.addAttribute("viewer", this.layout.viewer());
 		model.addAttribute("problems",
 				errors.stream().map(error -> this.messages.getMessage(error, locale)).distinct().toList());
 		return "error/invalid";
