@@ -79,12 +79,31 @@ enum Messages {
 						department == null ? "" : department.displayName(Locale.ENGLISH)));
 				continue;
 			}
-			String surname = person.name().split(" ")[0];
+			String surname = surname(person);
 			String departmentName = department == null ? "" : department.displayName(Locale.JAPANESE);
 			messages.put(person.id(), OPENINGS[i % OPENINGS.length].formatted(surname)
 					+ this.reasons[i % this.reasons.length].formatted(surname, departmentName) + CLOSINGS[i % CLOSINGS.length]);
 		}
 		return messages;
+	}
+
+	/**
+	 * The demo organiser's thank-yous after the mixer: to its co-organiser, and to the helpers who booked
+	 * the room and made the name cards.
+	 */
+	static Map<Long, String> thanks(EmployeeRef coOrganiser, EmployeeRef roomBooker, EmployeeRef nameCardMaker) {
+		Map<Long, String> thanks = new LinkedHashMap<>();
+		thanks.put(coOrganiser.id(), surname(coOrganiser) + "さん、一緒に幹事を引き受けてくれて本当にありがとうございました。"
+				+ "声をかけてくれた人たちのおかげで、初対面同士のテーブルがいくつもできました。次の企画もぜひ相談させてください。");
+		thanks.put(roomBooker.id(), surname(roomBooker) + "さん、大会議室の予約と机の配置をありがとうございました。"
+				+ "島ごとに部署が混ざるように並べてもらえたので、乾杯からすぐに会話が始まっていました。");
+		thanks.put(nameCardMaker.id(), surname(nameCardMaker) + "さん、名札と席札の準備、お疲れさまでした。"
+				+ "部署名を大きく書いてもらったのが好評で、名札をきっかけに話しかける人が多かったです。今度お昼をご一緒させてください。");
+		return thanks;
+	}
+
+	private static String surname(EmployeeRef person) {
+		return person.name().split(" ")[0];
 	}
 
 }
