@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +144,12 @@ class DemoEvents {
 		this.outbox.withoutMailForTheDemo(() -> {
 			List<Long> series = new ArrayList<>();
 			// Three editions of the organiser's cohort meetup: the regulars come back, a few new faces join.
-			series.add(past(friday(today, 33), cohortDraft(cohort, "新橋の居酒屋「つなぎ」 個室"), List.of(), List.of(),
-					slice(peers, 0, 10), 8, new int[] { 7 }, slice(peers, 12, 13), Messages.COHORT));
-			series.add(past(friday(today, 20), cohortDraft(cohort, "有楽町 ダイニング「和」"), List.of(), List.of(),
-					slice(peers, 0, 12), 9, new int[] { 4 }, slice(peers, 9, 10), Messages.COHORT));
-			series.add(past(friday(today, 6), cohortDraft(cohort, "銀座 ビアホール 2F"), List.of(), List.of(),
-					slice(peers, 2, 14), 10, new int[] { 5 }, slice(peers, 14, 16), Messages.COHORT));
+			series.add(past(friday(today, 33), cohortDraft(cohort, "新橋の居酒屋「つなぎ」 個室"), List.of(), List.of(), null,
+					slice(peers, 0, 10), 8, new int[] { 7 }, slice(peers, 12, 13), DemoMessages.COHORT));
+			series.add(past(friday(today, 20), cohortDraft(cohort, "有楽町 ダイニング「和」"), List.of(), List.of(), null,
+					slice(peers, 0, 12), 9, new int[] { 4 }, slice(peers, 9, 10), DemoMessages.COHORT));
+			series.add(past(friday(today, 6), cohortDraft(cohort, "銀座 ビアホール 2F"), List.of(), List.of(), null,
+					slice(peers, 2, 14), 10, new int[] { 5 }, slice(peers, 14, 16), DemoMessages.COHORT));
 			formSeries(series);
 
 			List<EmployeeRef> mixed = spread(elsewhere, 23);
@@ -160,15 +161,16 @@ class DemoEvents {
 					List.of(coOrganiser.email()),
 					List.of(new DemoPlans.Task("会場の予約と机の配置", mixed.get(1).email()),
 							new DemoPlans.Task("名札と席札の準備", mixed.get(2).email())),
-					mixed.subList(3, 23), 18, new int[] { 3, 11, 17 }, notAmong(elsewhere, mixed, 1), Messages.MIXER);
-			thankTheTeam(mixer, Messages.thanks(mixed.get(0), mixed.get(1), mixed.get(2)));
+					"新しく入った人が、ほかの部署に一人は顔見知りができるように。",
+					mixed.subList(3, 23), 18, new int[] { 3, 11, 17 }, notAmong(elsewhere, mixed, 1), DemoMessages.MIXER);
+			thankTheTeam(mixer, DemoMessages.thanks(mixed.get(0), mixed.get(1), mixed.get(2)));
 
 			List<EmployeeRef> learners = spread(elsewhere.subList(elsewhere.size() / 2, elsewhere.size()), 12);
 			past(friday(today, 4).minusDays(2),
 					new DemoPlans.Draft(STUDY_TITLE, PlanKind.STUDY_SESSION,
 							"経理部が経費精算のつまずきどころを紹介し、各部署のやり方を持ち寄って、月末の手戻りを減らす。", "経費精算をするすべての社員",
 							"本社 5F 研修室", 15, 0L),
-					List.of(), List.of(), learners, 10, new int[] { 2, 6 }, notAmong(elsewhere, learners, 2), Messages.STUDY);
+					List.of(), List.of(), null, learners, 10, new int[] { 2, 6 }, notAmong(elsewhere, learners, 2), DemoMessages.STUDY);
 		});
 		today(organiser, peers, elsewhere);
 	}
@@ -180,12 +182,12 @@ class DemoEvents {
 	 * @param noShows positions among those who said yes who did not come
 	 */
 	private long past(LocalDate day, DemoPlans.Draft draft, List<String> coOrganisers, List<DemoPlans.Task> tasks,
-			List<EmployeeRef> invited, int yes, int[] noShows, List<EmployeeRef> walkIns, Messages messages) {
+			String direction, List<EmployeeRef> invited, int yes, int[] noShows, List<EmployeeRef> walkIns, DemoMessages messages) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		// Plans are made for the future: this one starts in two hours, its check-in list open already.
 		Instant start = now.plus(2, ChronoUnit.HOURS);
 		long planId = this.transaction.execute(status -> this.plans.approvedEvent(ORGANISER, draft, start,
-				Duration.ofMinutes(150), now.plus(1, ChronoUnit.HOURS), coOrganisers, tasks, null));
+				Duration.ofMinutes(150), now.plus(1, ChronoUnit.HOURS), coOrganisers, tasks, direction));
 		this.transaction.executeWithoutResult(status -> {
 			this.invitations.sendPersonalWave(planId, ORGANISER, messages.to(invited, this.directory.departmentsByCode()));
 			this.invitations.answer(planId, ids(invited.subList(0, yes)), ids(invited.subList(yes, invited.size())));
@@ -230,12 +232,12 @@ class DemoEvents {
 		long planId = this.transaction.execute(status -> {
 			long[] id = new long[1];
 			this.outbox.withoutMailForTheDemo(() -> id[0] = this.plans.approvedEvent(ORGANISER, draft, start,
-					Duration.ofHours(2), deadline, List.of(CO_ORGANISER_TODAY), List.of(), null));
+					Duration.ofHours(2), deadline, List.of(CO_ORGANISER_TODAY), List.of(), "営業と開発が気軽に相談し合える関係づくりに期待しています。"));
 			return id[0];
 		});
 		this.transaction.executeWithoutResult(status -> {
 			this.invitations.noReminders(planId, ORGANISER);
-			this.invitations.sendPersonalWave(planId, ORGANISER, Messages.TODAY.to(invited, this.directory.departmentsByCode()));
+			this.invitations.sendPersonalWave(planId, ORGANISER, DemoMessages.TODAY.to(invited, this.directory.departmentsByCode()));
 			this.invitations.answer(planId, ids(invited.subList(0, 14)), ids(invited.subList(14, 15)));
 		});
 	}
@@ -322,7 +324,7 @@ class DemoEvents {
 	}
 
 	private static Set<Long> idsOf(List<EmployeeRef> people, EmployeeRef also) {
-		Set<Long> ids = new java.util.HashSet<>(ids(people));
+		Set<Long> ids = new HashSet<>(ids(people));
 		ids.add(also.id());
 		return ids;
 	}

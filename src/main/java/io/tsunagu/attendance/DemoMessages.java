@@ -14,7 +14,7 @@ import io.tsunagu.directory.EmployeeRef;
  * messages of a wave share more than one of the three (the invitations page would point out a copy). In
  * English for those who read English.
  */
-enum Messages {
+enum DemoMessages {
 
 	COHORT("入社式の日に隣の席だったのを、ふと思い出しました。%2$sでの今の仕事の話も聞かせてください。",
 			"%2$sに異動してから忙しそうだと聞いていたので、近況をゆっくり話せたらと思っています。",
@@ -62,7 +62,7 @@ enum Messages {
 
 	private final String[] reasons;
 
-	Messages(String... reasons) {
+	DemoMessages(String... reasons) {
 		this.reasons = reasons;
 	}
 
