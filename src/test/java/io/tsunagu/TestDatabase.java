@@ -110,6 +110,15 @@ public final class TestDatabase implements ContextCustomizerFactory {
 			Map<String, Object> test = new java.util.HashMap<>(properties(this.database));
 			// The browser and web tests walk the demo company, whichever database runs.
 			test.put("tsunagu.demo.enabled", true);
+			// Its events only where a test asks for them: the other tests count the events they make.
+			test.put("tsunagu.demo.events.enabled", false);
+			// A test's own properties (@TestPropertySource, @SpringBootTest) win over these defaults.
+			org.springframework.core.env.PropertySource<?> own = context.getEnvironment()
+				.getPropertySources()
+				.get(org.springframework.test.context.support.TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+			if (own != null) {
+				test.keySet().removeIf(own::containsProperty);
+			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tsunagu-test-database", test));
 		}
 

@@ -1,9 +1,11 @@
 package io.tsunagu.accounts;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.tsunagu.IsolatedDatabase;
@@ -41,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @TsunaguTest
 @IsolatedDatabase("demo_exit")
+@TestPropertySource(properties = "tsunagu.demo.events.enabled=true")
 class LeavingTheDemoTests {
 
 	private static final String ADMIN = "admin@tsunagu.example";
@@ -85,6 +89,11 @@ class LeavingTheDemoTests {
 		events.anApprovedEvent("デモの忘年会", 40);
 		this.mvc.perform(post("/password").param("email", "emily.clark@tsunagu.example").with(csrf()));
 		assertThat(count("mail_outbox")).isPositive();
+		// The demo's events, seeded in the background: past ones with who came, and one today, whose
+		// invitations (the only mail of the demo's events) are the last to be written.
+		Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> count("mail_outbox WHERE kind = 'invitation'") > 0);
+		assertThat(count("check_ins")).isPositive();
+		assertThat(count("invitations")).isPositive();
 
 		Cookie admin = logIn(ADMIN, "tsunagu-demo");
 		Cookie organiser = logIn("organiser@tsunagu.example", "tsunagu-demo");
@@ -124,7 +133,8 @@ class LeavingTheDemoTests {
 
 		assertThat(this.demo.isOn()).isFalse();
 		for (String table : List.of("departments", "employees", "event_plans", "approval_rounds", "invitations",
-				"event_seats", "mail_outbox", "password_links")) {
+				"event_seats", "mail_outbox", "password_links", "preparation_tasks", "invitation_waves", "check_ins",
+				"check_in_taps")) {
 			assertThat(count(table)).as(table).isZero();
 		}
 		assertThat(this.jdbc.sql("SELECT email FROM accounts").query(String.class).list()).containsExactly(ADMIN);
