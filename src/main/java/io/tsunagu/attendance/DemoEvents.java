@@ -74,6 +74,8 @@ class DemoEvents {
 
 	private final CheckIns checkIns;
 
+	private final Thanks thanks;
+
 	private final Directory directory;
 
 	private final Outbox outbox;
@@ -86,9 +88,10 @@ class DemoEvents {
 
 	private volatile CompletableFuture<Void> seeding = CompletableFuture.completedFuture(null);
 
-	DemoEvents(DemoPlans plans, DemoInvitations invitations, CheckIns checkIns, Directory directory, Outbox outbox,
-			JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+	DemoEvents(DemoPlans plans, DemoInvitations invitations, CheckIns checkIns, Thanks thanks, Directory directory,
+			Outbox outbox, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.plans = plans;
+		this.thanks = thanks;
 		this.invitations = invitations;
 		this.checkIns = checkIns;
 		this.directory = directory;
@@ -242,23 +245,25 @@ class DemoEvents {
 		});
 	}
 
-	/**
-	 * Series: the three cohort meetups are editions of one series, oldest first.
-	 * <p>
-	 * MERGE (branch {@code thanks-again}): set the link here, in a transaction of its own, through a small
-	 * method of {@code DemoPlans} that numbers the editions as "host again" would (see the report).
-	 */
+	/** Series: the three cohort meetups are editions of one series, oldest first. */
 	private void formSeries(List<Long> editions) {
+		this.plans.formSeries(editions);
 	}
 
 	/**
 	 * Thanks: after the mixer the organiser thanked its co-organiser and the two helpers of its tasks, each
-	 * with a message of their own.
-	 * <p>
-	 * MERGE (branch {@code thanks-again}): send {@code messages} here with that branch's {@code Thanks}
-	 * (the event is over by now), and move the thank-yous to the day after the event (see the report).
+	 * with a message of their own, the morning after the event.
 	 */
 	private void thankTheTeam(long planId, Map<Long, String> messages) {
+		EmployeeRef organiser = person(ORGANISER);
+		this.transaction.executeWithoutResult(status -> {
+			this.thanks.thankTeam(planId, organiser.id(), organiser.email(), messages);
+			this.jdbc.sql("""
+					UPDATE thank_yous t SET sent_at = p.ends_at + interval '14 hours' FROM event_plans p
+					WHERE p.id = t.plan_id AND t.plan_id = ?""")
+				.param(planId)
+				.update();
+		});
 	}
 
 	/** Who came is checked in a little before the start and in the first minutes after it, in the order they came. */

@@ -121,6 +121,16 @@ public class DemoPlans {
 	 * approval a month before it, in the caller's transaction.
 	 * @return how far the event's start moved back
 	 */
+	/** The events, oldest first, become the editions of one series, numbered as hosting again numbers them. */
+	@Transactional
+	public void formSeries(List<Long> editions) {
+		for (int i = 0; i < editions.size(); i++) {
+			this.jdbc.sql("UPDATE event_plans SET series_id = ?, edition = ?, copied_from_id = ? WHERE id = ?")
+				.params(editions.get(0), i + 1, i == 0 ? null : editions.get(i - 1), editions.get(i))
+				.update();
+		}
+	}
+
 	@Transactional
 	public Duration moveIntoThePast(long planId, LocalDate day) {
 		// What the caller's transaction changed through JPA is written first, so that it does not

@@ -93,6 +93,15 @@ class DemoEventsTests {
 		List<Instant> editions = past.stream().filter(e -> e.title().equals(cohortTitle())).map(PlannedEvent::startsAt).toList();
 		assertThat(Duration.between(editions.get(0), editions.get(2))).isGreaterThan(Duration.ofDays(150));
 		assertThat(editions.get(2)).isBefore(Instant.now().minus(28, ChronoUnit.DAYS));
+		// They are one series, numbered in order, and the mixer's team was thanked the morning after.
+		List<Long> cohort = past.stream().filter(e -> e.title().equals(cohortTitle())).map(PlannedEvent::id).toList();
+		assertThat(this.jdbc.sql("SELECT series_id, edition FROM event_plans WHERE id IN (?, ?, ?) ORDER BY edition")
+			.params(cohort.get(0), cohort.get(1), cohort.get(2))
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.list()).containsExactly(List.of(cohort.get(0), 1L), List.of(cohort.get(0), 2L), List.of(cohort.get(0), 3L));
+		assertThat(this.jdbc.sql("SELECT sent_at FROM thank_yous WHERE plan_id = ?").param(mixer.id()).query(Instant.class).list())
+			.hasSize(3)
+			.allSatisfy(sent -> assertThat(sent).isAfter(mixer.endsAt()).isBefore(mixer.endsAt().plus(1, ChronoUnit.DAYS)));
 	}
 
 	@Test
