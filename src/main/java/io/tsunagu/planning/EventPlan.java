@@ -310,7 +310,7 @@ class EventPlan {
 	 * @throws IllegalPlanChange when the plan is not approved, nothing changed or the new start has passed
 	 */
 	boolean checkReschedule(TimeAndPlace next, Instant now) {
-		if (!this.status.isReschedulable()) {
+		if (!this.status.isReschedulable() || hasEnded(now)) {
 			throw new IllegalPlanChange("plan.refused.reschedule", this.status);
 		}
 		TimeAndPlace before = timeAndPlace();
@@ -340,7 +340,7 @@ class EventPlan {
 	/** Calls the event off; allowed in any state before it is held. */
 	void cancel(Instant now) {
 		if (this.status == PlanStatus.HELD || this.status == PlanStatus.CLOSED || this.status == PlanStatus.CANCELLED
-				|| this.status == PlanStatus.REJECTED) {
+				|| this.status == PlanStatus.REJECTED || hasEnded(now)) {
 			throw new IllegalPlanChange("plan.refused.cancel", this.status);
 		}
 		this.status = PlanStatus.CANCELLED;

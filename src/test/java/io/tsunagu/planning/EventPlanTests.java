@@ -231,6 +231,20 @@ class EventPlanTests {
 		assertRefused(() -> plan.reschedule(aDayLater(plan), NOW), "plan.refused.reschedule");
 	}
 
+	@Test
+	void anEventThatIsOverIsNeitherCalledOffNorMoved() {
+		EventPlan plan = anApprovedPlan();
+		plan.startInviting(NOW);
+		Instant over = plan.getEndsAt().plusSeconds(60);
+		assertRefused(() -> plan.cancel(over), "plan.refused.cancel");
+		LocalDateTime tomorrow = LocalDateTime.ofInstant(over, ZoneId.of("Asia/Tokyo")).plusDays(1);
+		assertRefused(() -> plan.reschedule(new TimeAndPlace(tomorrow, tomorrow.plusHours(2), tomorrow.minusHours(1),
+				plan.getVenue(), null), over), "plan.refused.reschedule");
+		assertThat(plan.getStatus()).isEqualTo(PlanStatus.INVITING);
+		plan.cancel(plan.getStartsAt().minusSeconds(60));
+		assertThat(plan.getStatus()).as("until it starts").isEqualTo(PlanStatus.CANCELLED);
+	}
+
 	static EventPlan anApprovedPlan() {
 		EventPlan plan = aDraft();
 		plan.submit(NOW);
