@@ -3,6 +3,7 @@ package io.tsunagu.attendance;
 import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,11 @@ abstract class AttendanceTestBase {
 	ApprovedEvents events;
 
 	EventDay day;
+
+	@AfterEach
+	void putAwayTheDaysEvents() {
+		this.day.putAway();
+	}
 
 	@BeforeEach
 	void eventsOnTheirDay() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,6 +57,11 @@ class CheckInBrowserTests extends BrowserTests {
 	ApprovedEvents events;
 
 	EventDay day;
+
+	@AfterEach
+	void putAwayTheDaysEvents() {
+		this.day.putAway();
+	}
 
 	@BeforeEach
 	void fixtures() {

@@ -116,6 +116,7 @@ class CheckInCodeBrowserTests extends BrowserTests {
 		this.browser.open("/check-in/" + "x".repeat(22) + "?lang=en");
 		this.browser.waitForText(By.id("invalid-code"), "This code checks nobody in");
 		this.browser.screenshot("check-in-code-nowhere-en-1280");
+		day.putAway();
 	}
 
 }

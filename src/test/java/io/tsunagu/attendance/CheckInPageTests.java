@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,11 @@ class CheckInPageTests {
 	ApprovedEvents events;
 
 	EventDay day;
+
+	@AfterEach
+	void putAwayTheDaysEvents() {
+		this.day.putAway();
+	}
 
 	@BeforeEach
 	void fixtures() {

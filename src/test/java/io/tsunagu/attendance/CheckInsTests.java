@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,11 @@ class CheckInsTests {
 	ApprovedEvents events;
 
 	EventDay day;
+
+	@AfterEach
+	void putAwayTheDaysEvents() {
+		this.day.putAway();
+	}
 
 	@BeforeEach
 	void fixtures() {
