@@ -125,6 +125,8 @@ measure() {
 }
 
 if [ -n "${BENCH_PEER_URL:-}" ]; then
+  # A peer just started is far from warm: 20 s of load first, as Tsunagu had from its setup.
+  wrk -t2 -c16 -d20s "$BENCH_PEER_URL" > /dev/null
   measure "peer $BENCH_PEER_URL" 16 "$BENCH_PEER_URL"
   peer="$last_rate" baseline=""
 fi
