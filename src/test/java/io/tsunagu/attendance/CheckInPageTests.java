@@ -4,24 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
 import io.tsunagu.directory.Colleague;
-import io.tsunagu.directory.Directory;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -41,47 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with their intent (a form without script, JSON with it), walk-ins found in the directory, and every
  * refusal said in the organiser's language with nothing changed.
  */
-@TsunaguTest
-class CheckInPageTests {
-
-	@Autowired
-	MockMvc mvc;
+class CheckInPageTests extends AttendanceTestBase {
 
 	@Autowired
 	CheckIns checkIns;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApprovedEvents events;
-
-	EventDay day;
-
-	@AfterEach
-	void putAwayTheDaysEvents() {
-		this.day.putAway();
-	}
-
-	@BeforeEach
-	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.day = new EventDay(this.events, this.jdbc);
-	}
 
 	@Test
 	void theOrganiserSeesWhoIsExpectedByDepartmentWithReadingsAndTheCount() throws Exception {

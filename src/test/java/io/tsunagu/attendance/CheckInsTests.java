@@ -8,19 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
-import io.tsunagu.directory.OrgChart;
-import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,43 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * once, walk-ins marked, and no check-in outside the window, for a cancelled event or by anyone but
  * its organisers.
  */
-@TsunaguTest
-class CheckInsTests {
+class CheckInsTests extends AttendanceTestBase {
 
 	static final int PEOPLE = 50;
 
 	@Autowired
 	CheckIns checkIns;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApprovedEvents events;
-
-	EventDay day;
-
-	@AfterEach
-	void putAwayTheDaysEvents() {
-		this.day.putAway();
-	}
-
-	@BeforeEach
-	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.day = new EventDay(this.events, this.jdbc);
-	}
 
 	@Test
 	void twoOrganisersCheckingInTheSamePeopleAtOnceMakeOneCheckInEach() throws Exception {
