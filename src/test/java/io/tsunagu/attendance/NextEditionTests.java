@@ -14,18 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -36,43 +28,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * with those who came and those left on the waitlist, each shown with when they last came and where, and
  * none with last time's message. The series page counts invited, attending and came per edition.
  */
-@TsunaguTest
-class NextEditionTests {
+class NextEditionTests extends AttendanceTestBase {
 
 	@Autowired
 	CheckIns checkIns;
-
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	ApprovedEvents events;
-
-	EventDay day;
 
 	long lead;
 
 	@BeforeEach
 	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.day = new EventDay(this.events, this.jdbc);
 		this.lead = this.events.organiser().id();
 	}
 

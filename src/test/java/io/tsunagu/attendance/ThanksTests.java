@@ -9,18 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
-import io.tsunagu.TsunaguTest;
-import io.tsunagu.approval.Approvals;
-import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
-import io.tsunagu.directory.OrgChart;
 import io.tsunagu.invitations.MessageCheck;
 import io.tsunagu.planning.ApprovedEvents;
-import io.tsunagu.planning.Plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,8 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * their language; one short note to those who came, and to nobody who did not; nothing before the event
  * is over, nothing by anyone but its organisers.
  */
-@TsunaguTest
-class ThanksTests {
+class ThanksTests extends AttendanceTestBase {
 
 	static final String HELPER = "emily.clark@tsunagu.example";
 
@@ -46,31 +37,6 @@ class ThanksTests {
 	@Autowired
 	CheckIns checkIns;
 
-	@Autowired
-	Plans plans;
-
-	@Autowired
-	Approvals approvals;
-
-	@Autowired
-	Directory directory;
-
-	@Autowired
-	OrgChart orgChart;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	ApprovedEvents events;
-
-	EventDay day;
-
 	long lead;
 
 	EmployeeRef co;
@@ -79,8 +45,6 @@ class ThanksTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.events = new ApprovedEvents(this.plans, this.approvals, this.directory, this.orgChart);
-		this.day = new EventDay(this.events, this.jdbc);
 		this.lead = this.events.organiser().id();
 		this.co = this.directory.findByEmail(EventDay.CO_ORGANISER).orElseThrow();
 		this.helper = this.directory.findByEmail(HELPER).orElseThrow();
