@@ -14,7 +14,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * Sessions live in PostgreSQL. Requests of one session run at the same time (a double tap, two tabs), and
  * each writes the session back: with PostgreSQL's upsert the second one to store a new attribute updates
  * it instead of failing on its primary key. The session filter goes through {@link ThriftySessions}, which
- * spares most requests a write and a read of the session.
+ * spares most requests a write of the session.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {

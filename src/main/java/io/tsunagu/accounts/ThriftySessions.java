@@ -8,22 +8,13 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * Spring Session's JDBC repository with a write and a read fewer for most requests. It writes the session
- * back on every request because the time of last access changed; here that time moves only once a minute
- * (against a timeout of hours), so a request that changes nothing else writes nothing. And after saving,
- * the session filter reads the session it has just saved once more to check that it is valid: the session
- * saved last on this thread is handed back for that one read, if asked for within a moment.
+ * Spring Session's JDBC repository with a write fewer for most requests. It writes the session back on
+ * every request because the time of last access changed; here that time moves only once a minute (against
+ * a timeout of hours), so a request that changes nothing else writes nothing.
  */
 final class ThriftySessions implements SessionRepository<ThriftySessions.Kept> {
 
 	static final Duration TOUCH = Duration.ofMinutes(1);
-
-	private static final long FRESH_NANOS = Duration.ofMillis(100).toNanos();
-
-	private static final ThreadLocal<Saved> justSaved = new ThreadLocal<>();
-
-	private record Saved(Kept session, long at) {
-	}
 
 	private final SessionRepository<Session> store;
 
@@ -40,23 +31,16 @@ final class ThriftySessions implements SessionRepository<ThriftySessions.Kept> {
 	@Override
 	public void save(Kept session) {
 		this.store.save(session.stored);
-		justSaved.set(new Saved(session, System.nanoTime()));
 	}
 
 	@Override
 	public Kept findById(String id) {
-		Saved saved = justSaved.get();
-		justSaved.remove();
-		if (saved != null && saved.session.getId().equals(id) && System.nanoTime() - saved.at < FRESH_NANOS) {
-			return saved.session;
-		}
 		Session found = this.store.findById(id);
 		return found != null ? new Kept(found) : null;
 	}
 
 	@Override
 	public void deleteById(String id) {
-		justSaved.remove();
 		this.store.deleteById(id);
 	}
 
