@@ -15,6 +15,7 @@ import io.tsunagu.directory.DepartmentRef;
 import io.tsunagu.directory.Directory;
 import io.tsunagu.directory.EmployeeRef;
 import io.tsunagu.invitations.CheckInPasses;
+import io.tsunagu.invitations.LinkSecret;
 import io.tsunagu.invitations.Guests;
 import io.tsunagu.planning.PlanStatus;
 import io.tsunagu.planning.PlannedEvent;
@@ -29,6 +30,12 @@ import io.tsunagu.planning.Plans;
  */
 @Service
 class CheckInCodes implements CheckInPasses {
+
+	/**
+	 * A code is 128 random bits, a secret of its own: whoever sees the QR code at the door cannot answer
+	 * the invitation, and the answer link checks nobody in.
+	 */
+	static final int CODE_BYTES = 16;
 
 	/** How large the code is drawn on the answer page, in CSS pixels. */
 	static final int SHOWN_SIZE = 200;
@@ -65,7 +72,7 @@ class CheckInCodes implements CheckInPasses {
 		if (this.plans.event(planId).filter(event -> !isUsedUp(event, now)).isEmpty()) {
 			return Optional.empty();
 		}
-		CheckInCode code = CheckInCode.generate();
+		LinkSecret code = LinkSecret.generate(CODE_BYTES);
 		this.jdbc.sql("INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)")
 			.params(code.hash(), planId, employeeId, Timestamp.from(now))
 			.update();
@@ -108,7 +115,7 @@ class CheckInCodes implements CheckInPasses {
 	}
 
 	private Optional<Holder> holder(String code, long viewerId, Instant now) {
-		return CheckInCode.parse(code)
+		return LinkSecret.parse(code, CODE_BYTES)
 			.flatMap(parsed -> this.jdbc.sql("SELECT plan_id, employee_id FROM check_in_codes WHERE code_hash = ?")
 				.param(parsed.hash())
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })

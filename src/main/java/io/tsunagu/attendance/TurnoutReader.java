@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -65,27 +66,28 @@ class TurnoutReader implements Turnouts, InviteesWhoCame {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<Turnout> of(long planId) {
+	public Optional<Turnout> of(PlannedEvent event) {
 		Instant now = this.clock.instant();
-		return opened(planId, now).map(event -> {
-			Set<Long> attending = this.guests.expected(planId)
-				.stream()
-				.filter(guest -> !guest.waitlisted())
-				.map(Guests.Guest::employeeId)
-				.collect(Collectors.toSet());
-			List<Came> came = this.checkIns.whoCame(planId);
-			long walkIns = came.stream().filter(Came::walkIn).count();
-			boolean over = !now.isBefore(event.endsAt());
-			Set<Long> noShows = new HashSet<>(attending);
-			came.forEach(c -> noShows.remove(c.employeeId()));
-			return new Turnout(came.size() - walkIns, attending.size(), walkIns, over ? noShows.size() : 0, over);
-		});
+		if (!opened(now).test(event)) {
+			return Optional.empty();
+		}
+		Set<Long> attending = this.guests.expected(event.id())
+			.stream()
+			.filter(guest -> !guest.waitlisted())
+			.map(Guests.Guest::employeeId)
+			.collect(Collectors.toSet());
+		List<Came> came = this.checkIns.whoCame(event.id());
+		long walkIns = came.stream().filter(Came::walkIn).count();
+		boolean over = !now.isBefore(event.endsAt());
+		Set<Long> noShows = new HashSet<>(attending);
+		came.forEach(c -> noShows.remove(c.employeeId()));
+		return Optional.of(new Turnout(came.size() - walkIns, attending.size(), walkIns, over ? noShows.size() : 0, over));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Set<Long>> checkedIn(long planId) {
-		return opened(planId, this.clock.instant()).map(event -> this.checkIns.whoCame(planId)
+		return this.plans.event(planId).filter(opened(this.clock.instant())).map(event -> this.checkIns.whoCame(planId)
 			.stream()
 			.filter(came -> !came.walkIn())
 			.map(Came::employeeId)
@@ -124,9 +126,9 @@ class TurnoutReader implements Turnouts, InviteesWhoCame {
 	}
 
 	/** The event, once its check-in has opened; not for one that was never approved or was cancelled. */
-	private Optional<PlannedEvent> opened(long planId, Instant now) {
-		return this.plans.event(planId)
-			.filter(event -> WAS_ON.contains(event.status()) && !now.isBefore(CheckInWindow.of(event).opens()));
+	/** Whether an event took place or is taking place, its check-in opened by now. */
+	private static Predicate<PlannedEvent> opened(Instant now) {
+		return event -> WAS_ON.contains(event.status()) && !now.isBefore(CheckInWindow.of(event).opens());
 	}
 
 }

@@ -1,12 +1,6 @@
 package io.tsunagu.invitations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The secret in an invitation's answer link: 256 random bits, URL-safe Base64 without padding. Only
@@ -18,55 +12,41 @@ import java.util.regex.Pattern;
  */
 final class RsvpToken {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private static final int BYTES = 32;
 
-	// 32 bytes are 43 characters of unpadded Base64; anything else was never issued.
-	private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+	private final LinkSecret secret;
 
-	private final String value;
-
-	private RsvpToken(String value) {
-		this.value = value;
+	private RsvpToken(LinkSecret secret) {
+		this.secret = secret;
 	}
 
 	static RsvpToken generate() {
-		byte[] bytes = new byte[BYTES];
-		RANDOM.nextBytes(bytes);
-		return new RsvpToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+		return new RsvpToken(LinkSecret.generate(BYTES));
 	}
 
 	/** The token in a link, if it has the shape of one; says nothing of whether it was issued. */
 	static Optional<RsvpToken> parse(String candidate) {
-		return candidate != null && SHAPE.matcher(candidate).matches() ? Optional.of(new RsvpToken(candidate))
-				: Optional.empty();
+		return LinkSecret.parse(candidate, BYTES).map(RsvpToken::new);
 	}
 
 	/** What goes into the link. */
 	String value() {
-		return this.value;
+		return this.secret.value();
 	}
 
 	/** What the database keeps. */
 	byte[] hash() {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(this.value.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return this.secret.hash();
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof RsvpToken that && MessageDigest.isEqual(
-				this.value.getBytes(StandardCharsets.US_ASCII), that.value.getBytes(StandardCharsets.US_ASCII));
+		return other instanceof RsvpToken that && this.secret.equals(that.secret);
 	}
 
 	@Override
 	public int hashCode() {
-		return this.value.hashCode();
+		return this.secret.hashCode();
 	}
 
 	// Never print the secret: logs and error pages are read by more people than invitations are.

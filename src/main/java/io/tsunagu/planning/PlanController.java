@@ -288,9 +288,9 @@ class PlanController {
 		PlanPage page = this.plans.page(id, me);
 		model.addAttribute("page", page);
 		model.addAttribute("approval", this.approvals.viewFor(id, me));
-		model.addAttribute("turnout", this.turnouts.of(id).orElse(null));
-		model.addAttribute("checkInOpen", page.organiser() && this.checkInDoors.stream()
-			.anyMatch(doors -> doors.isOpen(page.plan().toPlannedEvent())));
+		PlannedEvent event = page.plan().toPlannedEvent();
+		model.addAttribute("turnout", this.turnouts.of(event).orElse(null));
+		model.addAttribute("checkInOpen", page.organiser() && this.checkInDoors.stream().anyMatch(doors -> doors.isOpen(event)));
 		if (!model.containsAttribute("taskForm")) {
 			model.addAttribute("taskForm", TaskForm.blank());
 		}

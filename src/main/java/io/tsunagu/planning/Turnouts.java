@@ -7,8 +7,11 @@ import java.util.Optional;
  */
 public interface Turnouts {
 
-	/** The event's turnout once its check-in has opened; empty before, and for a cancelled event. */
-	Optional<Turnout> of(long planId);
+	/**
+	 * The event's turnout once its check-in has opened; empty before, and for a cancelled event. Takes the
+	 * event its caller has already read, so that the plan page does not read it twice.
+	 */
+	Optional<Turnout> of(PlannedEvent event);
 
 	/**
 	 * {@code came} of {@code attending} (checked in as expected guests), the walk-ins besides, and, once

@@ -57,14 +57,14 @@ class TurnoutTests extends AttendanceTestBase {
 		}
 		UserDetails organiser = login(ApprovedEvents.ORGANISER);
 
-		assertThat(this.turnouts.of(plan)).contains(new Turnouts.Turnout(4, 6, 2, 0, false));
+		assertThat(this.turnouts.of(this.plans.event(plan).orElseThrow())).contains(new Turnouts.Turnout(4, 6, 2, 0, false));
 		assertThat(page("/plans/" + plan, organiser, "ja")).contains("来場: 参加予定6人中4人（67%）、当日参加2人")
 			.doesNotContain("来なかった人");
 		assertThat(cameCells(page("/plans/" + plan + "/invitations", organiser, "ja")))
 			.as("invited → opened → answered → attending → came, per wave").containsExactly(3, 1, 0);
 
 		this.day.movedToThePast(plan, 5);
-		assertThat(this.turnouts.of(plan)).contains(new Turnouts.Turnout(4, 6, 2, 2, true));
+		assertThat(this.turnouts.of(this.plans.event(plan).orElseThrow())).contains(new Turnouts.Turnout(4, 6, 2, 2, true));
 		assertThat(page("/plans/" + plan, organiser, "en")).contains("Came: 4 of 6 attending (67%), 2 walk-ins",
 				"No-shows (attending, never checked in): 2", "came.csv");
 		assertThat(page("/plans/" + plan, login(HELPER), "ja")).as("whoever sees the event's page sees the figures")
@@ -81,7 +81,7 @@ class TurnoutTests extends AttendanceTestBase {
 		this.day.answered(plan, guests(2).stream().map(EmployeeRef::id).toList(), "ATTENDING");
 		UserDetails organiser = login(ApprovedEvents.ORGANISER);
 
-		assertThat(this.turnouts.of(plan)).isEmpty();
+		assertThat(this.turnouts.of(this.plans.event(plan).orElseThrow())).isEmpty();
 		assertThat(page("/plans/" + plan, organiser, "ja")).doesNotContain("id=\"turnout\"");
 		String waves = page("/plans/" + plan + "/invitations", organiser, "ja");
 		assertThat(waves).contains("id=\"funnel\"");
