@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,11 @@ public class CheckIns {
 
 	private final Clock clock;
 
-	CheckIns(JdbcClient jdbc, Plans plans, Guests guests, Directory directory, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CheckIns(JdbcClient jdbc, Plans plans, Guests guests, Directory directory, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.guests = guests;
@@ -83,6 +88,7 @@ public class CheckIns {
 			if (inserted == 1) {
 				this.audit.record(actor(organiserId), walkIn ? "attendance.walk-in" : "attendance.check-in",
 						"plan " + planId, "employee " + employeeId);
+				this.events.publishEvent(new CheckInsChanged(planId));
 			}
 		}
 		return find(planId, employeeId);
@@ -101,6 +107,7 @@ public class CheckIns {
 					.params(planId, employeeId)
 					.update() == 1) {
 			this.audit.record(actor(organiserId), "attendance.undo", "plan " + planId, "employee " + employeeId);
+			this.events.publishEvent(new CheckInsChanged(planId));
 		}
 		return find(planId, employeeId);
 	}

@@ -73,6 +73,16 @@ public class Directory {
 			.map(Employee::toRef);
 	}
 
+	/** The people above this employee in the reporting line, the nearest first; empty for the top. */
+	public List<Long> reportingLine(long employeeId) {
+		return this.refs.reportingLine(employeeId);
+	}
+
+	/** Those among these employees who report to the boss, directly or through others. */
+	public java.util.Set<Long> below(long bossId, Collection<Long> ids) {
+		return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(this.refs.below(bossId, ids));
+	}
+
 	/** How many active employees the filter matches, leaving out the given ones. */
 	public long count(EmployeeFilter filter, Collection<Long> excludedIds) {
 		return this.employees.count(filter.specification(excludedIds));

@@ -45,4 +45,32 @@ class EmployeeRefs {
 			.list();
 	}
 
+	/** Who this employee reports to, then who that person reports to, and so on up; at most 20 steps. */
+	List<Long> reportingLine(long employeeId) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE line (id, depth) AS (
+				    SELECT reports_to_id, 1 FROM employees WHERE id = ? AND reports_to_id IS NOT NULL
+				    UNION ALL
+				    SELECT e.reports_to_id, line.depth + 1 FROM employees e JOIN line ON e.id = line.id
+				    WHERE e.reports_to_id IS NOT NULL AND line.depth < 20)
+				SELECT id FROM line ORDER BY depth""")
+			.param(employeeId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Those among these employees whose reporting line, followed up at most 20 steps, reaches the boss. */
+	List<Long> below(long bossId, Collection<Long> ids) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE line (start, id, depth) AS (
+				    SELECT e.id, e.reports_to_id, 1 FROM employees e WHERE e.id = ANY (?) AND e.reports_to_id IS NOT NULL
+				    UNION ALL
+				    SELECT line.start, e.reports_to_id, line.depth + 1 FROM employees e JOIN line ON e.id = line.id
+				    WHERE e.reports_to_id IS NOT NULL AND line.depth < 20 AND line.id <> ?)
+				SELECT DISTINCT start FROM line WHERE id = ?""")
+			.params(ids.toArray(Long[]::new), bossId, bossId)
+			.query(Long.class)
+			.list();
+	}
+
 }

@@ -46,4 +46,12 @@ interface EventPlans extends JpaRepository<EventPlan, Long> {
 
 	List<EventPlan> findByStatusAndStartsAtAfterOrderByStartsAt(PlanStatus status, java.time.Instant after);
 
+	/** The ids of the plans in these states that ended in the range, the first ended first. */
+	@Query("""
+			select p.id from EventPlan p
+			where p.status in :statuses and p.endsAt >= :from and p.endsAt < :until
+			order by p.endsAt, p.id""")
+	List<Long> findIdsEndedBetween(java.util.Collection<PlanStatus> statuses, java.time.Instant from,
+			java.time.Instant until);
+
 }

@@ -97,6 +97,16 @@ public class Plans {
 	}
 
 	/**
+	 * The ids of the events that took place and ended in the range (approved, not cancelled), the first
+	 * ended first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> endedBetween(java.time.Instant from, java.time.Instant until) {
+		return this.plans.findIdsEndedBetween(
+				List.of(PlanStatus.APPROVED, PlanStatus.INVITING, PlanStatus.HELD, PlanStatus.CLOSED), from, until);
+	}
+
+	/**
 	 * The event, its plan locked until the end of the caller's transaction: invitations sent in it are
 	 * committed before a move or cancellation of the event reads who was invited, or after it, with the
 	 * event as it then is. Call it before anything else reads the plan in the transaction.
