@@ -216,7 +216,8 @@ class AuthorizationMatrixTests {
 		row("GET /actuator",                                                     "L F F F F F F A"),
 		row("GET /actuator/info",                                                "L F F F F F F A"),
 		row("GET /actuator/metrics",                                             "L F F F F F F A"),
-		row("GET /actuator/metrics/{requiredMetricName}",                        "L F F F F F F A"));
+		row("GET /actuator/metrics/{requiredMetricName}",                        "L F F F F F F A"),
+		row("GET /actuator/prometheus",                                          "L F F F F F F A"));
 	// @formatter:on
 
 	/** What every unsafe request sends, whichever fields its route binds. */

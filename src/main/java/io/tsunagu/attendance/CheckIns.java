@@ -88,7 +88,8 @@ public class CheckIns {
 			if (inserted == 1) {
 				this.audit.record(actor(organiserId), walkIn ? "attendance.walk-in" : "attendance.check-in",
 						"plan " + planId, "employee " + employeeId);
-				this.events.publishEvent(new CheckInsChanged(planId));
+				this.events.publishEvent(
+						new CheckInsChanged(planId, walkIn ? CheckInsChanged.Change.WALK_IN : CheckInsChanged.Change.CHECK_IN));
 			}
 		}
 		return find(planId, employeeId);
@@ -107,7 +108,7 @@ public class CheckIns {
 					.params(planId, employeeId)
 					.update() == 1) {
 			this.audit.record(actor(organiserId), "attendance.undo", "plan " + planId, "employee " + employeeId);
-			this.events.publishEvent(new CheckInsChanged(planId));
+			this.events.publishEvent(new CheckInsChanged(planId, CheckInsChanged.Change.UNDO));
 		}
 		return find(planId, employeeId);
 	}

@@ -51,9 +51,12 @@ class Broadcasts {
 
 	private final Clock clock;
 
+	private final InvitationMetrics metrics;
+
 	Broadcasts(Waves waves, Invitations invitations, OrganisedEvents organised, Audiences audiences,
 			Attendances attendances, Directory directory, InvitationMails mails, Outbox outbox,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, InvitationMetrics metrics) {
+		this.metrics = metrics;
 		this.waves = waves;
 		this.invitations = invitations;
 		this.organised = organised;
@@ -141,6 +144,7 @@ class Broadcasts {
 		wave.markSent(event, this.clock.instant());
 		WaveOutcome outcome = new WaveOutcome(members.size() - unreached.size(), unreached);
 		this.audit.record(actor, "invitation.wave.broadcast", "plan " + planId, outcome.describe("announced"));
+		this.metrics.sent(InvitationWave.Kind.BROADCAST, outcome.invited());
 		return outcome;
 	}
 

@@ -70,11 +70,14 @@ class InvitationWaves {
 
 	private final Funnels funnels;
 
+	private final InvitationMetrics metrics;
+
 	InvitationWaves(Waves waves, Invitations invitations, OrganisedEvents organised, Plans plans, Directory directory,
 			Outbox outbox, InvitationMails mails, AuditLog audit, Seats seats, Waitlist waitlist,
 			InvitationReminders reminders, ReminderSchedules schedules,
 			org.springframework.context.MessageSource messages, Clock clock, List<ReturningGuests> returning,
-			Funnels funnels) {
+			Funnels funnels, InvitationMetrics metrics) {
+		this.metrics = metrics;
 		this.returning = returning;
 		this.funnels = funnels;
 		this.waves = waves;
@@ -279,6 +282,7 @@ class InvitationWaves {
 		}
 		WaveOutcome outcome = new WaveOutcome(list.size() - unreached.size(), unreached);
 		this.audit.record(actor, "invitation.wave.send", subject(planId), outcome.describe("personal invitations"));
+		this.metrics.sent(InvitationWave.Kind.PERSONAL, outcome.invited());
 		return outcome;
 	}
 

@@ -45,8 +45,12 @@ class RsvpAnswers {
 
 	private final Clock clock;
 
+	private final InvitationMetrics metrics;
+
 	RsvpAnswers(Invitations invitations, AnswerLinks links, Plans plans, Directory directory, Waitlist waitlist,
-			Attendances attendances, Seats seats, CalendarParts calendars, CheckInPasses checkInPasses, Clock clock) {
+			Attendances attendances, Seats seats, CalendarParts calendars, CheckInPasses checkInPasses, Clock clock,
+			InvitationMetrics metrics) {
+		this.metrics = metrics;
 		this.checkInPasses = checkInPasses;
 		this.seats = seats;
 		this.calendars = calendars;
@@ -95,7 +99,11 @@ class RsvpAnswers {
 			throw new InvitationRefused("rsvp.refused.choice");
 		}
 		return find(link, now, this.invitations::findForAnswer)
-			.map(found -> this.waitlist.answer(found.invitation(), found.event(), choice, note));
+			.map(found -> this.waitlist.answer(found.invitation(), found.event(), choice, note))
+			.map(answer -> {
+				this.metrics.answered(answer);
+				return answer;
+			});
 	}
 
 	private Optional<Found> find(String link, Instant now) {
