@@ -112,6 +112,9 @@ public final class TestDatabase implements ContextCustomizerFactory {
 			test.put("tsunagu.demo.enabled", true);
 			// Its events only where a test asks for them: the other tests count the events they make.
 			test.put("tsunagu.demo.events.enabled", false);
+			// The recording of ties only where a test runs it: in the background it would record the events
+			// every other test moves into the past, in the middle of their runs.
+			test.put("tsunagu.network.record-delay", "PT10H");
 			// A test's own properties (@TestPropertySource, @SpringBootTest) win over these defaults.
 			org.springframework.core.env.PropertySource<?> own = context.getEnvironment()
 				.getPropertySources()
