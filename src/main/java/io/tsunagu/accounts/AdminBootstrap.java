@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,9 @@ import io.tsunagu.audit.AuditLog;
 
 /**
  * A new installation has no default passwords: its first administrator comes from
- * {@code TSUNAGU_ADMIN_EMAIL} and {@code TSUNAGU_ADMIN_PASSWORD}.
+ * {@code TSUNAGU_ADMIN_EMAIL} and {@code TSUNAGU_ADMIN_PASSWORD}. Replicas started together on a new
+ * database all try; a lock held until the transaction ends makes them take turns, so that one creates
+ * the administrator and the others find it, instead of failing to start on the unique email.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -23,21 +26,27 @@ class AdminBootstrap implements ApplicationRunner {
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 
+	/** The key of the transaction-level advisory lock under which the first administrator is created. */
+	private static final long BOOTSTRAP_LOCK = 0x7473756e61677531L;
+
 	private final Accounts accounts;
 
 	private final PasswordEncoder passwords;
 
 	private final AuditLog audit;
 
+	private final JdbcClient jdbc;
+
 	private final String email;
 
 	private final String password;
 
-	AdminBootstrap(Accounts accounts, PasswordEncoder passwords, AuditLog audit,
+	AdminBootstrap(Accounts accounts, PasswordEncoder passwords, AuditLog audit, JdbcClient jdbc,
 			@Value("${tsunagu.admin.email:}") String email, @Value("${tsunagu.admin.password:}") String password) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.jdbc = jdbc;
 		this.email = email.trim();
 		this.password = password;
 	}
@@ -51,6 +60,7 @@ class AdminBootstrap implements ApplicationRunner {
 			}
 			return;
 		}
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(BOOTSTRAP_LOCK).query((rs, row) -> 1).list();
 		if (this.accounts.existsByEmailIgnoreCase(this.email)) {
 			return;
 		}
