@@ -21,5 +21,8 @@ RUN mkdir -p /app/data && chown -R tsunagu:tsunagu /app/data
 USER tsunagu
 EXPOSE 8080
 ENV TSUNAGU_DATA_DIR=/app/data/postgres
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080"]
+# Ready when the readiness group (the database included) answers 200. Bash, since /dev/tcp is bash's and
+# the image's sh (dash) has none; curl may not be in the image.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q '^HTTP/1.[01] 200'"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
