@@ -38,10 +38,15 @@ interface ApprovalSteps extends JpaRepository<ApprovalStep, Long> {
 			where s.round.planId = :planId and s.approverId = :employeeId and s.openedAt is not null""")
 	boolean wasSentTo(long planId, long employeeId);
 
+	/**
+	 * The open steps that have waited since before the moment, in one order whatever the instance: the
+	 * reminder check of two instances then queues their reminders in the same order, and one waits for
+	 * the other's dedupe keys instead of the two deadlocking on steps opened at the same moment.
+	 */
 	@Query("""
 			select s from ApprovalStep s join fetch s.round
 			where s.state = io.tsunagu.approval.StepState.OPEN and s.openedAt <= :openedBefore
-			order by s.openedAt""")
+			order by s.openedAt, s.id""")
 	List<ApprovalStep> findOpenSince(Instant openedBefore);
 
 }
