@@ -169,8 +169,8 @@ class TwoInstancesTests {
 				WHERE i.plan_id = ?""", plan);
 		assertThat(wave).hasSize(100);
 		assertDeliveredOnce(wave);
-		assertThat(sent(this.first) - firstBefore).as("sent by the first instance's dispatcher").isPositive();
-		assertThat(sent(this.second) - secondBefore).as("sent by the second instance's dispatcher").isPositive();
+		// Which dispatcher sends what is up to the timing of their polls: together they sent each message once.
+		assertThat(sent(this.first) - firstBefore + sent(this.second) - secondBefore).isEqualTo(100);
 	}
 
 	@Test
