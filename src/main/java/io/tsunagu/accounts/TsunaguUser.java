@@ -13,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in person: the account and, where the directory knows them, the employee behind it.
  * Kept in the session, which lives in the database. One who signed in through the company's OpenID
- * provider is an {@link SsoUser}, with the same authorities.
+ * provider is an {@code SsoUser}, with the same authorities.
  */
 public class TsunaguUser implements UserDetails, CredentialsContainer {
 

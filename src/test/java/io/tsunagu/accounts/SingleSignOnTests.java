@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.tsunagu.IsolatedDatabase;
+import io.tsunagu.browser.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +131,7 @@ class SingleSignOnTests {
 	void refusesAPersonTheDirectoryDoesNotKnowAndCreatesNothing() throws Exception {
 		long accounts = count("accounts");
 		long employees = count("employees");
+		long refusals = refusalsOf("stranger@elsewhere.example");
 		Client stranger = new Client();
 
 		HttpResponse<String> page = stranger.signIn("stranger");
@@ -136,10 +141,14 @@ class SingleSignOnTests {
 		assertThat(stranger.get("/").uri().getPath()).as("not logged in").isEqualTo("/login");
 		assertThat(count("accounts")).isEqualTo(accounts);
 		assertThat(count("employees")).isEqualTo(employees);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'login.sso-refused'")
-			.param("stranger@elsewhere.example")
+		assertThat(refusalsOf("stranger@elsewhere.example")).as("audited").isEqualTo(refusals + 1);
+	}
+
+	private long refusalsOf(String email) {
+		return this.jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'login.sso-refused'")
+			.param(email)
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single();
 	}
 
 	@Test
@@ -219,6 +228,40 @@ class SingleSignOnTests {
 	void theLoginPageOffersTheCompanyAccountBesideTheForm() throws Exception {
 		String page = new Client().get("/login?lang=ja").body();
 		assertThat(page).contains("会社のアカウントでログイン").contains("href=\"/oauth2/authorization/company\"").contains("id=\"password\"");
+	}
+
+	@Test
+	void theButtonAndTheRefusalReadWellOnAPhoneAndADesktopInBothLanguages() throws Exception {
+		for (String language : new String[] { "ja", "en" }) {
+			try (Browser browser = new Browser(this.port)) {
+				WebDriver driver = browser.driver();
+				driver.manage().window().setSize(new Dimension(1280, 900));
+				driver.get(base() + "/login?lang=" + language);
+				String button = browser.text(By.id("sso"));
+				assertThat(button).isEqualTo(language.equals("ja") ? "会社のアカウントでログイン" : "Sign in with your company account");
+				browser.screenshot("sso-login-desktop-" + language);
+				driver.manage().window().setSize(new Dimension(360, 800));
+				assertFitsTheScreen(browser);
+				browser.screenshot("sso-login-phone-" + language);
+
+				driver.manage().window().setSize(new Dimension(1280, 900));
+				browser.clickAndWaitForPage(By.id("sso"));
+				browser.type(By.id("username"), "stranger");
+				browser.type(By.id("password"), TestOpenIdProvider.PASSWORD);
+				browser.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
+				browser.waitForText(By.id("sso-refused"), "stranger@elsewhere.example",
+						language.equals("ja") ? "社員名簿のどの社員とも一致しません" : "does not belong to any employee");
+				browser.screenshot("sso-refused-desktop-" + language);
+				driver.manage().window().setSize(new Dimension(360, 800));
+				assertFitsTheScreen(browser);
+				browser.screenshot("sso-refused-phone-" + language);
+			}
+		}
+	}
+
+	private static void assertFitsTheScreen(Browser browser) {
+		assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"))
+			.as("nothing wider than the screen").isEqualTo(true);
 	}
 
 	private long count(String table) {
