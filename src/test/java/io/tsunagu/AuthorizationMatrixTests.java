@@ -106,6 +106,8 @@ class AuthorizationMatrixTests {
 	private static final List<Row> TABLE = List.of(
 		//                                                                       anon unrelated helper invitee organiser on-chain off-chain admin
 		row("GET /login",                                                        "A A A A A A A A"),
+		// What a person the company's provider signed in, but Tsunagu does not know, is told (single sign-on).
+		row("GET /login/refused",                                                "A A A A A A A A"),
 		row("GET /password",                                                     "A A A A A A A A"),
 		row("POST /password",                                                    "A A A A A A A A"),
 		row("GET /password/{token}",                                             "A A A A A A A A"),

@@ -1,5 +1,7 @@
 package io.tsunagu.accounts;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,10 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -24,6 +30,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import io.tsunagu.directory.DemoMode;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SsoSettings.class)
 class SecurityConfiguration {
 
 	// Everything comes from this server (WebJars, no CDN), so the policy can be strict.
@@ -59,11 +66,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, DemoMode demo) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, DemoMode demo, SsoSettings sso,
+			CompanyAccounts companyAccounts, SsoFailures ssoFailures,
+			@Value("${tsunagu.login.form-enabled:true}") boolean formEnabled) throws Exception {
+		if (!formEnabled && !sso.enabled()) {
+			throw new IllegalStateException("TSUNAGU_LOGIN_FORM_ENABLED (tsunagu.login.form-enabled) is false but single "
+					+ "sign-on is not set up (" + SsoSettings.ISSUER + "): nobody could log in");
+		}
 		AuthorizationManager<RequestAuthorizationContext> anyone = AuthenticatedAuthorizationManager.authenticated();
 		AuthorizationManager<RequestAuthorizationContext> admins = AuthorityAuthorizationManager.hasRole("ADMIN");
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/password", "/password/*", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/login/refused", "/password", "/password/*", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
@@ -73,17 +86,60 @@ class SecurityConfiguration {
 			.requestMatchers("/mailbox/**", "/mailbox")
 			.access((authentication, context) -> (demo.isOn() ? anyone : admins).authorize(authentication, context))
 			.anyRequest()
-			.authenticated())
-			.formLogin(form -> form.loginPage("/login")
+			.authenticated());
+		if (formEnabled) {
+			http.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.successHandler(outcomes)
 				.failureHandler(outcomes)
-				.permitAll())
-			// A page's own background requests (htmx) get 401 once the session is gone, not the login page
+				.permitAll());
+		}
+		CompanyProvider provider = sso.enabled() ? new CompanyProvider(sso) : null;
+		if (provider != null) {
+			singleSignOn(http, provider, companyAccounts, outcomes, ssoFailures);
+		}
+		http			// A page's own background requests (htmx) get 401 once the session is gone, not the login page
 			// swapped into part of the page; the script then reloads the page, which goes to the login.
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorizedInTheBackground()))
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+			.logout(logout -> {
+				if (provider != null) {
+					logout.logoutSuccessHandler(new ProviderLogout(provider, sso.providerLogout()));
+				}
+				else {
+					logout.logoutSuccessUrl("/login?logout");
+				}
+			});
 		return secureHeaders(http).build();
+	}
+
+	/**
+	 * OpenID Connect sign-in at the company's provider. The person signed in becomes a {@link TsunaguUser} (an
+	 * {@link SsoUser}) matched by {@link CompanyAccounts}, so every page sees the same principal as after the
+	 * login form. The authorized client is kept in the session, which lives in the database, not in the memory
+	 * of one instance.
+	 */
+	private static void singleSignOn(HttpSecurity http, CompanyProvider provider, CompanyAccounts companyAccounts,
+			LoginOutcomes outcomes, SsoFailures failures) throws Exception {
+		http.oauth2Login(login -> login.loginPage("/login")
+			.clientRegistrationRepository(provider)
+			.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+			.successHandler(outcomes)
+			.failureHandler(failures)
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+				@Override
+				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationResultConverter(companyAccounts);
+					return filter;
+				}
+			})
+			// A provider that cannot be asked for its addresses: back to the login page with a message, not an error page.
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+				@Override
+				public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+					filter.setAuthenticationFailureHandler(failures);
+					return filter;
+				}
+			}));
 	}
 
 	private static HttpSecurity secureHeaders(HttpSecurity http) throws Exception {

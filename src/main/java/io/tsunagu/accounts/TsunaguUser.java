@@ -12,9 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in person: the account and, where the directory knows them, the employee behind it.
- * Kept in the session, which lives in the database.
+ * Kept in the session, which lives in the database. One who signed in through the company's OpenID
+ * provider is an {@code SsoUser}, with the same authorities.
  */
-public final class TsunaguUser implements UserDetails, CredentialsContainer {
+public class TsunaguUser implements UserDetails, CredentialsContainer {
 
 	private static final long serialVersionUID = 1L;
 
