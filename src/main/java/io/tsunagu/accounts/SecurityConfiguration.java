@@ -14,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -115,14 +114,15 @@ class SecurityConfiguration {
 	/**
 	 * OpenID Connect sign-in at the company's provider. The person signed in becomes a {@link TsunaguUser} (an
 	 * {@link SsoUser}) matched by {@link CompanyAccounts}, so every page sees the same principal as after the
-	 * login form. The authorized client is kept in the session, which lives in the database, not in the memory
-	 * of one instance.
+	 * login form. The provider's tokens are not kept: Tsunagu calls none of its APIs, and the authorized client
+	 * would put them and the client secret into the session rows; the id token that logout at the provider
+	 * needs travels on the {@link SsoUser}.
 	 */
 	private static void singleSignOn(HttpSecurity http, CompanyProvider provider, CompanyAccounts companyAccounts,
 			LoginOutcomes outcomes, SsoFailures failures) throws Exception {
 		http.oauth2Login(login -> login.loginPage("/login")
 			.clientRegistrationRepository(provider)
-			.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+			.authorizedClientRepository(new KeepNoAuthorizedClient())
 			.successHandler(outcomes)
 			.failureHandler(failures)
 			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
