@@ -189,6 +189,14 @@ class AuthorizationMatrixTests {
 		row("GET /plans/{id}/check-in/people",                                   "L F F F A F F F"),
 		row("GET /plans/check-in-sw.js",                                         "L A A A A A A A"),
 
+		// My network is always the viewer's own: no route names whose. Nobody in this world is tied to {employeeId}
+		// (no event of it took place), so to everyone that person is no tie and does not exist here. The must-invite
+		// action adds to the organiser's event only; anyone else's request names a plan that is not theirs.
+		row("GET /network",                                                      "L A A A A A A A"),
+		row("GET /network/people/{employeeId}",                                  "L N N N N N N N"),
+		row("POST /network/must-invite",                                         "L N N N A N N N"),
+		row("POST /network/settings",                                            "L A A A A A A A"),
+
 		// {stepId} is the on-chain approver's open step.
 		row("GET /approvals/steps/{stepId}",                                     "L F F F F A F F"),
 		row("POST /approvals/steps/{stepId}",                                    "L F F F F A F F"),
@@ -345,6 +353,7 @@ class AuthorizationMatrixTests {
 		this.form.put("kind", "APPROVE");
 		this.form.put("revision", String.valueOf(step.planRevision()));
 		this.form.put("intent", "CHECK_IN");
+		this.form.put("planId", String.valueOf(plan));
 	}
 
 	// Every row ran in a transaction rolled back: a cancel, a decision or an answer in one row left nothing behind.
