@@ -90,8 +90,7 @@ class MyNetworkBrowserTests extends BrowserTests {
 		this.browser.waitForText(By.id("privacy"), "他の幹事へのおすすめに自分を表示しない");
 		assertThat(this.browser.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
 		this.browser.screenshot("network-ja-phone");
-		this.browser.js("document.getElementById('not-seen').scrollIntoView();");
-		this.browser.screenshot("network-not-seen-ja-phone");
+		bottomOnAPhone("network-not-seen-ja-phone");
 
 		new Select(this.browser.find(By.id("plan-for-" + notSeen))).selectByValue(String.valueOf(plan));
 		this.browser.clickAndWaitForPage(By.id("invite-" + notSeen));
@@ -105,8 +104,7 @@ class MyNetworkBrowserTests extends BrowserTests {
 		this.browser.open("/network?lang=en");
 		this.browser.waitForText(By.id("not-seen"), "Not seen for 6 months", "Add to must-invite list");
 		this.browser.screenshot("network-en-phone");
-		this.browser.js("document.getElementById('not-seen').scrollIntoView();");
-		this.browser.screenshot("network-not-seen-en-phone");
+		bottomOnAPhone("network-not-seen-en-phone");
 		this.browser.open("/network/people/" + helper + "?lang=en");
 		this.browser.waitForText(By.id("shared-events"), "部署横断 秋の交流会", "Prepared an event together");
 		this.browser.screenshot("network-person-en-phone");
@@ -121,6 +119,18 @@ class MyNetworkBrowserTests extends BrowserTests {
 		this.browser.open("/network/people/" + notSeen + "?lang=ja");
 		this.browser.waitForText(By.id("not-seen"), "6か月以上会っていません");
 		this.browser.screenshot("network-person-ja-desktop");
+	}
+
+	/** The end of the page (those not seen, privacy) as a phone's screen shows it. */
+	private void bottomOnAPhone(String name) throws Exception {
+		this.browser.driver().manage().window().setSize(new Dimension(360, 1000));
+		this.browser.waitUntil("the window to be a phone's screen",
+				driver -> ((Number) this.browser.js("return window.innerHeight;")).intValue() < 1000);
+		this.browser.js("document.getElementById('privacy').scrollIntoView(false);");
+		this.browser.waitUntil("the page to scroll to its end",
+				driver -> ((Number) this.browser.js("return window.scrollY;")).intValue() > 0);
+		this.browser.screenshot(name);
+		this.browser.driver().manage().window().setSize(PHONE);
 	}
 
 	private long id(String email) {
