@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -193,7 +194,7 @@ class MyNetwork {
 		return this.myPlans.goingOn(me, PLANS).stream().filter(plan -> plan.status().allowsInviting()).toList();
 	}
 
-	private Map<Long, Person> people(long me, java.util.Collection<Tie> ties, Map<Long, Colleague> colleagues) {
+	private Map<Long, Person> people(long me, Collection<Tie> ties, Map<Long, Colleague> colleagues) {
 		List<Long> ids = ties.stream().map(Tie::employeeId).toList();
 		Map<Long, Relationship> relationships = this.relationships.of(me, ids);
 		Map<Long, Ties.RecordedEvent> events = this.ties.events(ties.stream().map(Tie::lastPlanId).distinct().toList());

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -190,7 +192,7 @@ class MyNetworkTests extends NetworkTestBase {
 	@Test
 	void keepsAManyTiedDepartmentFoldedWithAWayToSeeEveryone() throws Exception {
 		long crowd = this.company.department("CROWD", "物流部", "Logistics");
-		List<Long> many = new java.util.ArrayList<>(List.of(this.me));
+		List<Long> many = new ArrayList<>(List.of(this.me));
 		for (int i = 0; i < MyNetwork.PER_DEPARTMENT + 3; i++) {
 			many.add(this.company.person("Cro Wd" + i, crowd, 2018));
 		}
@@ -236,8 +238,7 @@ class MyNetworkTests extends NetworkTestBase {
 		return page.selectFirst("#tie-" + employeeId);
 	}
 
-	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder mustInvite(long employeeId,
-			long planId, long asEmployee) {
+	private MockHttpServletRequestBuilder mustInvite(long employeeId, long planId, long asEmployee) {
 		return post("/network/must-invite").param("employeeId", String.valueOf(employeeId))
 			.param("planId", String.valueOf(planId))
 			.with(as(asEmployee))
