@@ -191,6 +191,15 @@ class AuthorizationMatrixTests {
 		row("GET /plans/{id}/check-in/people",                                   "L F F F A F F F"),
 		row("GET /plans/check-in-sw.js",                                         "L A A A A A A A"),
 
+		// My network is always the viewer's own: no route names whose. {employeeId} here is nobody's tie (an id no
+		// employee has: other tests record events of the demo people in this database), so the tie page answers
+		// 404 to everyone, as for any colleague one is not tied to (MyNetworkTests opens a real tie's page). The
+		// must-invite action adds to the organiser's event only; anyone else's request names a plan not theirs.
+		row("GET /network",                                                      "L A A A A A A A"),
+		row("GET /network/people/{employeeId}",                                  "L N N N N N N N"),
+		row("POST /network/must-invite",                                         "L N N N A N N N"),
+		row("POST /network/settings",                                            "L A A A A A A A"),
+
 		// {stepId} is the on-chain approver's open step.
 		row("GET /approvals/steps/{stepId}",                                     "L F F F F A F F"),
 		row("POST /approvals/steps/{stepId}",                                    "L F F F F A F F"),
@@ -327,6 +336,7 @@ class AuthorizationMatrixTests {
 		this.variables.putAll(Map.of("path", "liveness", "requiredMetricName", "jvm.memory.used", "**",
 				"liveness"));
 		this.variables.put("/password/:token", link.group(1));
+		this.variables.put("/network/people:employeeId", String.valueOf(Long.MAX_VALUE));
 		this.variables.put("/mailbox:id", String.valueOf(invitationMail));
 		this.variables.put("/admin/outbox:id", String.valueOf(invitationMail));
 		this.variables.put("/check-in:code", URI.create(this.context.getBean(CheckInPasses.class)
@@ -348,6 +358,7 @@ class AuthorizationMatrixTests {
 		this.form.put("kind", "APPROVE");
 		this.form.put("revision", String.valueOf(step.planRevision()));
 		this.form.put("intent", "CHECK_IN");
+		this.form.put("planId", String.valueOf(plan));
 	}
 
 	// Every row ran in a transaction rolled back: a cancel, a decision or an answer in one row left nothing behind.
