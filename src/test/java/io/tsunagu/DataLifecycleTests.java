@@ -447,7 +447,7 @@ class DataLifecycleTests {
 			.file(new MockMultipartFile("departments", "departments.csv", "text/csv", departments.getBytes(StandardCharsets.UTF_8)))
 			.file(new MockMultipartFile("employees", "employees.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 		if (everyone) {
-			request.param("everyone", "true");
+			request.param("everyone", "on");
 		}
 		return this.mvc.perform(request.with(csrf()).with(user("hr." + this.run + "@lifecycle.example").roles("EMPLOYEE", "ADMIN")))
 			.andDo(result -> assertThat(result.getResponse().getStatus()).as(() -> problems(result)).isEqualTo(302))
