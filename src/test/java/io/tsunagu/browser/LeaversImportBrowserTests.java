@@ -21,15 +21,15 @@ class LeaversImportBrowserTests extends BrowserTests {
 		assertThat(this.browser.find(By.id("everyone")).isSelected()).isFalse();
 		this.browser.screenshot("leavers-import-ja");
 		this.browser.driver().manage().window().setSize(new Dimension(360, 800));
-		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center'})");
+		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center', behavior: 'instant'})");
 		this.browser.screenshot("leavers-import-ja-360");
 
 		this.browser.open("/admin/directory?lang=en");
 		this.browser.waitForText(By.cssSelector("label[for=everyone]"), "lists everyone");
-		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center'})");
+		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center', behavior: 'instant'})");
 		this.browser.screenshot("leavers-import-en-360");
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
-		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center'})");
+		this.browser.js("document.getElementById('everyone').scrollIntoView({block: 'center', behavior: 'instant'})");
 		this.browser.screenshot("leavers-import-en");
 	}
 
