@@ -31,8 +31,10 @@ class AccountDetails implements UserDetailsService {
 		EmployeeRef employee = this.directory.findByEmail(account.getEmail()).orElse(null);
 		String name = employee != null ? employee.name() : account.getEmail();
 		Locale locale = employee != null ? employee.locale() : Locale.JAPANESE;
+		// Someone the org chart no longer lists has left: their login is refused, whatever the password.
+		boolean onTheOrgChart = employee == null || this.directory.isActive(employee.id());
 		return new TsunaguUser(account.getEmail(), account.getPasswordHash(), name,
-				employee != null ? employee.id() : null, locale, account.isAdmin(), account.isEnabled());
+				employee != null ? employee.id() : null, locale, account.isAdmin(), account.isEnabled() && onTheOrgChart);
 	}
 
 }

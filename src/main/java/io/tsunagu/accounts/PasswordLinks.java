@@ -36,6 +36,8 @@ class PasswordLinks {
 
 	static final int MAX_LINKS_PER_HOUR = 3;
 
+	static final Duration RATE_WINDOW = Duration.ofHours(1);
+
 	static final int MIN_PASSWORD_LENGTH = AdminBootstrap.MIN_PASSWORD_LENGTH;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -77,9 +79,13 @@ class PasswordLinks {
 		if (employee.isEmpty() && account.isEmpty()) {
 			return;
 		}
+		if (employee.isPresent() && !this.directory.isActive(employee.get().id())) {
+			// Left the org chart: no link, and the same answer as for an unknown address.
+			return;
+		}
 		Instant now = this.clock.instant();
 		long recent = this.jdbc.sql("SELECT count(*) FROM password_links WHERE lower(email) = lower(?) AND created_at > ?")
-			.params(address, Timestamp.from(now.minus(Duration.ofHours(1))))
+			.params(address, Timestamp.from(now.minus(RATE_WINDOW)))
 			.query(Long.class)
 			.single();
 		if (recent >= MAX_LINKS_PER_HOUR) {

@@ -46,6 +46,11 @@ public class Directory {
 		return this.employees.existsByIdAndActiveTrue(id);
 	}
 
+	/** Those of these employees who are on the org chart, not removed from it; one query. */
+	public java.util.Set<Long> activeAmong(Collection<Long> ids) {
+		return ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(this.refs.activeAmong(ids));
+	}
+
 	/** The employees with these ids that exist, by id. */
 	public Map<Long, EmployeeRef> findAllById(Collection<Long> ids) {
 		Map<Long, EmployeeRef> found = new LinkedHashMap<>();

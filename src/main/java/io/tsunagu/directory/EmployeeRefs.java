@@ -33,6 +33,13 @@ class EmployeeRefs {
 			.list();
 	}
 
+	List<Long> activeAmong(Collection<Long> ids) {
+		return this.jdbc.sql("SELECT id FROM employees WHERE id = ANY (?) AND active")
+			.param(ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
 	/** The same, as lists of colleagues show them: with their reading and their department's names. */
 	List<Colleague> colleaguesByIds(Collection<Long> ids) {
 		return this.jdbc.sql("""

@@ -3,9 +3,15 @@ package io.tsunagu.directory;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The upload form: either file may be left empty, but not both.
+ * The upload form: either file may be left empty, but not both. {@code everyone}: the employees file
+ * lists every employee, so those it leaves out have left.
  */
-record ImportForm(MultipartFile departments, MultipartFile employees) {
+record ImportForm(MultipartFile departments, MultipartFile employees, Boolean everyone) {
+
+	/** Whether the employees file lists everyone; an unticked box sends nothing. */
+	boolean listsEveryone() {
+		return Boolean.TRUE.equals(this.everyone);
+	}
 
 	CsvUpload departmentsUpload() {
 		return upload(CsvFile.DEPARTMENTS, this.departments);

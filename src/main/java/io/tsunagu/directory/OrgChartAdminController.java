@@ -2,6 +2,7 @@ package io.tsunagu.directory;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,8 @@ class OrgChartAdminController {
 
 	static final String DONE = "orgchart.import.done";
 
+	static final String DONE_EVERYONE = "lifecycle.import.done";
+
 	/** More than this many problems are counted but not listed: the first ones show what is wrong. */
 	static final int PROBLEMS_SHOWN = 1000;
 
@@ -37,9 +40,12 @@ class OrgChartAdminController {
 
 	private final OrgChartExport export;
 
-	OrgChartAdminController(OrgChartImport imports, OrgChartExport export) {
+	private final Anonymisation anonymisation;
+
+	OrgChartAdminController(OrgChartImport imports, OrgChartExport export, Anonymisation anonymisation) {
 		this.imports = imports;
 		this.export = export;
+		this.anonymisation = anonymisation;
 	}
 
 	/** @param tooLarge present when {@link OversizeUploadFilter} sent an over-size upload back here */
@@ -52,14 +58,23 @@ class OrgChartAdminController {
 
 	@PostMapping("/import")
 	ModelAndView upload(ImportForm form, Principal principal, RedirectAttributes redirect, Model model) {
-		ImportOutcome outcome = this.imports.upload(form.departmentsUpload(), form.employeesUpload(),
+		ImportOutcome outcome = this.imports.upload(form.departmentsUpload(), form.employeesUpload(), form.listsEveryone(),
 				principal.getName());
 		if (!outcome.isImported()) {
 			pageModel(model, outcome.problems());
 			return new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		redirect.addFlashAttribute("flash", DONE);
-		redirect.addFlashAttribute("flashArgs", outcome.counts().messageArguments());
+		Object[] counts = outcome.counts().messageArguments();
+		if (form.listsEveryone() && form.employeesUpload() != null) {
+			redirect.addFlashAttribute("flash", DONE_EVERYONE);
+			Object[] withLeavers = Arrays.copyOf(counts, counts.length + 1);
+			withLeavers[counts.length] = outcome.deactivated();
+			counts = withLeavers;
+		}
+		else {
+			redirect.addFlashAttribute("flash", DONE);
+		}
+		redirect.addFlashAttribute("flashArgs", counts);
 		return new ModelAndView("redirect:/admin/directory");
 	}
 
@@ -78,6 +93,7 @@ class OrgChartAdminController {
 	private void pageModel(Model model, List<CsvProblem> problems) {
 		model.addAttribute("files", CsvFile.values());
 		model.addAttribute("maxFileSizeMb", megabytes(this.imports.maxFileSize()));
+		model.addAttribute("anonymiseAfterDays", this.anonymisation.after().toDays());
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems.subList(0, Math.min(problems.size(), PROBLEMS_SHOWN)));
 			model.addAttribute("problemCount", problems.size());

@@ -3,7 +3,9 @@ package io.tsunagu.directory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +140,41 @@ class OrgChartTables {
 			setId(ps, 1, employeeIds, line.headCode());
 			setId(ps, 2, employeeIds, line.officerCode());
 			ps.setLong(3, departmentIds.get(line.code()));
+		});
+	}
+
+	/**
+	 * Deactivates the active employees whose codes are not among these, from now: the file listed everyone,
+	 * so they left the org chart. One anti-join against the codes, not a list compared row by row.
+	 * @return the ids and addresses of those deactivated
+	 */
+	EmployeesDeactivated deactivateAllBut(List<String> codes, Instant now) {
+		List<Long> ids = new ArrayList<>();
+		List<String> emails = new ArrayList<>();
+		this.jdbc.query(connection -> {
+			PreparedStatement ps = connection.prepareStatement("""
+					UPDATE employees e SET active = FALSE, deactivated_at = ?
+					WHERE e.active AND NOT EXISTS (SELECT 1 FROM unnest(?::text[]) AS c(code) WHERE c.code = e.code)
+					RETURNING e.id, e.email""");
+			ps.setTimestamp(1, Timestamp.from(now));
+			ps.setArray(2, connection.createArrayOf("text", codes.toArray()));
+			return ps;
+		}, (ResultSet rs) -> {
+			ids.add(rs.getLong(1));
+			emails.add(rs.getString(2));
+		});
+		return new EmployeesDeactivated(ids, emails);
+	}
+
+	/** Makes the employees with these codes active again where they were deactivated and not yet anonymised. */
+	int reactivate(List<String> codes) {
+		return this.jdbc.update(connection -> {
+			PreparedStatement ps = connection.prepareStatement("""
+					UPDATE employees e SET active = TRUE, deactivated_at = NULL
+					FROM unnest(?::text[]) AS c(code)
+					WHERE e.code = c.code AND NOT e.active AND e.anonymised_at IS NULL""");
+			ps.setArray(1, connection.createArrayOf("text", codes.toArray()));
+			return ps;
 		});
 	}
 

@@ -158,10 +158,12 @@ class InvitationReminders {
 			.concat(reminded.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 			.toList());
 		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, people);
+		// Someone who left the org chart since they were invited is reminded of nothing.
+		java.util.Set<Long> active = this.directory.activeAmong(reminded.stream().map(Invitation::getEmployeeId).toList());
 		int queued = 0;
 		for (Invitation invitation : reminded) {
 			EmployeeRef invitee = people.get(invitation.getEmployeeId());
-			if (invitee == null) {
+			if (invitee == null || !active.contains(invitee.id())) {
 				continue;
 			}
 			Map<String, Object> model = EventFacts.model(event, organisers, this.inviteeZone);

@@ -216,7 +216,10 @@ class InvitationWaves {
 	 */
 	EmployeeRef add(long planId, long organiserId, String actor, long employeeId) {
 		PlannedEvent event = this.organised.by(planId, organiserId);
-		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(InvitationNotFound::new);
+		// Someone who left the org chart is not invited: as if they were not in the directory.
+		EmployeeRef person = this.directory.findById(employeeId)
+			.filter(found -> this.directory.isActive(found.id()))
+			.orElseThrow(InvitationNotFound::new);
 		if (this.invitations.existsByPlanIdAndEmployeeId(planId, employeeId)) {
 			throw new InvitationRefused("invitations.refused.already");
 		}
@@ -263,6 +266,10 @@ class InvitationWaves {
 				java.util.stream.Stream.concat(list.stream().map(Invitation::getEmployeeId), event.organiserIds().stream())
 					.toList());
 		List<EmployeeRef> organisers = OrganisedEvents.organisers(event, refs);
+		// Someone deactivated since they were put on the list has left: not reached, like someone gone.
+		java.util.Set<Long> active = this.directory.activeAmong(list.stream().map(Invitation::getEmployeeId).toList());
+		List<Long> organiserIds = event.organiserIds();
+		refs.keySet().removeIf(id -> !active.contains(id) && !organiserIds.contains(id));
 		List<WaveOutcome.Unreached> unreached = new ArrayList<>();
 		InvitationWave leftOver = null;
 		for (Invitation invitation : list) {

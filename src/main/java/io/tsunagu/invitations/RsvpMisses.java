@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +61,17 @@ class RsvpMisses {
 			.param("client", key(client))
 			.param("now", Timestamp.from(now))
 			.param("windowOpen", Timestamp.from(now.minus(this.window)))
+			.update();
+	}
+
+	/**
+	 * Deletes the counts whose window is over: the next miss of that client starts a new window anyway.
+	 * A plain delete by age, harmless when two instances run it.
+	 */
+	@Scheduled(cron = "${tsunagu.retention.purge-cron:0 23 4 * * *}", zone = "${tsunagu.zone}")
+	int purge() {
+		return this.jdbc.sql("DELETE FROM rsvp_misses WHERE window_start <= ?")
+			.param(Timestamp.from(this.clock.instant().minus(this.window)))
 			.update();
 	}
 

@@ -99,6 +99,40 @@ class PersonalWaveTests extends InvitationTestBase {
 	}
 
 	@Test
+	void someoneWhoLeftTheOrgChartIsNotSentTheWaveNorAddedToAnother() {
+		String key = "leaver." + System.nanoTime();
+		long department = this.jdbc.sql("INSERT INTO departments (code, name) VALUES (?, '退職テスト課') RETURNING id")
+			.param(key)
+			.query(Long.class)
+			.single();
+		long leaver = this.jdbc.sql("""
+				INSERT INTO employees (code, name, email, department_id, rank, join_year)
+				VALUES (?, '去る 人', ?, ?, 'STAFF', 2020) RETURNING id""")
+			.params(key, key + "@tsunagu.example", department)
+			.query(Long.class)
+			.single();
+		long plan = this.events.anApprovedEvent("退職者のいる会 " + System.nanoTime(), 30);
+		this.waves.add(plan, this.organiser.id(), ApprovedEvents.ORGANISER, leaver);
+		long invitation = this.jdbc.sql("SELECT id FROM invitations WHERE plan_id = ? AND employee_id = ?")
+			.params(plan, leaver)
+			.query(Long.class)
+			.single();
+		this.waves.write(plan, invitation, this.organiser.id(), "去るさん、先日の棚卸しではありがとうございました。ぜひ来てください。");
+		this.jdbc.sql("UPDATE employees SET active = FALSE, deactivated_at = now() WHERE id = ?").param(leaver).update();
+
+		WaveOutcome outcome = this.waves.send(plan, this.organiser.id(), ApprovedEvents.ORGANISER);
+
+		assertThat(outcome.invited()).isZero();
+		assertThat(outcome.unreached()).extracting(WaveOutcome.Unreached::reason)
+			.containsExactly("invitations.unreachable.gone");
+		assertThat(count("SELECT count(*) FROM mail_outbox WHERE lower(recipient) = lower(?)", key + "@tsunagu.example"))
+			.isZero();
+		long another = this.events.anApprovedEvent("退職者を呼ばない会 " + System.nanoTime(), 30);
+		assertThatExceptionOfType(InvitationNotFound.class)
+			.isThrownBy(() -> this.waves.add(another, this.organiser.id(), ApprovedEvents.ORGANISER, leaver));
+	}
+
+	@Test
 	void refusesToSendAWaveWithAnInviteeWithoutMessageAndQueuesNothing() {
 		long plan = this.events.anApprovedEvent("メッセージなしの会 " + System.nanoTime(), 30);
 		this.waves.add(plan, this.organiser.id(), ApprovedEvents.ORGANISER, this.david.id());
