@@ -221,7 +221,7 @@ class DemoEvents {
 				.walkIns(second.subList(second.size() - 1, second.size()))));
 			history.add(series.get(1));
 
-			// The turn of the year: the organiser brings 営業 and 企画・開発 to one room, with the sales manager.
+			// The turning point: the organiser brings 営業 and 企画・開発 to one room, with the sales manager.
 			List<EmployeeRef> bridge = alternate(sales, planning, 24);
 			history.add(past(new Past(ORGANISER, friday(today, 24), new DemoPlans.Draft(BRIDGE_TITLE, PlanKind.CROSS_DEPARTMENT_MIXER,
 					"電話とメールでしか話さない営業部と企画・開発部が顔を合わせ、お客様の声と製品づくりをつなぐ相談相手を見つける。", "営業部と企画・開発部の社員",
@@ -266,10 +266,11 @@ class DemoEvents {
 				.messages(DemoMessages.MIXER));
 			history.add(mixer);
 			thankTheTeam(mixer, DemoMessages.thanks(mixed.get(0), mixed.get(1), mixed.get(2)));
+			List<EmployeeRef> fourth = concat(slice(earlyPeers, 2, 12), slice(salesPeers, 0, 4));
 			series.add(past(cohortMeetup(cohort, friday(today, 6), "銀座 ビアホール 2F")
 				.tasks(task("お店の予約", salesPeers.isEmpty() ? earlyPeers.get(2) : salesPeers.get(0)))
-				.invited(concat(slice(earlyPeers, 2, 12), slice(salesPeers, 0, 4)), 10, 5)
-				.walkIns(notAmong(cohortPeers, concat(slice(earlyPeers, 2, 12), slice(salesPeers, 0, 4)), 2))));
+				.invited(fourth, 10, 5)
+				.walkIns(notAmong(cohortPeers, fourth, 2))));
 			history.add(series.get(3));
 			formSeries(series);
 
