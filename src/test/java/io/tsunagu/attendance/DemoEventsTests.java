@@ -29,8 +29,8 @@ import io.tsunagu.planning.Plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo company comes with events: past ones with who came, walk-ins and no-shows, a series of three
- * cohort meetups, and one starting about an hour after the first start whose check-in list is open at
+ * The demo company comes with events: a year of past ones with who came, walk-ins and no-shows, most with a
+ * team that prepared them, a series of four cohort meetups, and one starting about an hour after the first start whose check-in list is open at
  * once. On a schema of its own, seeded when the application starts, as on a first start.
  */
 @TsunaguTest
@@ -64,10 +64,15 @@ class DemoEventsTests {
 	}
 
 	@Test
-	void pastEventsHaveWhoCameWalkInsAndNoShowsAndTheCohortMeetupsFormASeries() {
-		List<PlannedEvent> past = organisersEvents().stream().filter(e -> e.endsAt().isBefore(Instant.now())).toList();
+	void aYearOfPastEventsHaveWhoCameWalkInsAndNoShowsAndTheCohortMeetupsFormASeries() {
+		List<PlannedEvent> past = allEvents().stream().filter(e -> e.endsAt().isBefore(Instant.now())).toList();
 		assertThat(past).extracting(PlannedEvent::title)
-			.containsExactly(cohortTitle(), cohortTitle(), DemoEvents.MIXER_TITLE, cohortTitle(), DemoEvents.STUDY_TITLE);
+			.containsExactly(DemoEvents.FIRST_STUDY_TITLE, cohortTitle(), DemoEvents.LUNCH_TITLE, cohortTitle(),
+					DemoEvents.BRIDGE_TITLE, cohortTitle(), DemoEvents.TRIP_TITLE, DemoEvents.MIXER_TITLE, cohortTitle(),
+					DemoEvents.STUDY_TITLE);
+		// Twelve months of them, the latest a few weeks ago.
+		assertThat(Duration.between(past.get(0).startsAt(), Instant.now())).isBetween(Duration.ofDays(330), Duration.ofDays(366));
+		assertThat(past.get(past.size() - 1).startsAt()).isBefore(Instant.now().minus(21, ChronoUnit.DAYS));
 		for (PlannedEvent event : past) {
 			assertThat(event.startsAt().atZone(TOKYO).toLocalTime()).as(event.title()).isEqualTo(LocalTime.of(19, 0));
 			assertThat(event.rsvpDeadline()).isBefore(event.startsAt());
@@ -80,25 +85,32 @@ class DemoEventsTests {
 			assertThat(came).allSatisfy(c -> assertThat(Duration.between(event.startsAt(), c.checkedInAt()).abs())
 				.isLessThan(Duration.ofMinutes(30)));
 		}
+		// Most were prepared by a team: co-organisers, and helpers who did their tasks.
+		assertThat(past).filteredOn(e -> this.plans.team(e.id()).size() > 1).hasSizeGreaterThanOrEqualTo(8);
+		// The company trip was led by general affairs; the president and the organiser came.
+		PlannedEvent trip = past.get(6);
+		assertThat(trip.leadId()).isEqualTo(person(DemoEvents.GENERAL_AFFAIRS).id());
+		assertThat(this.checkIns.whoCame(trip.id())).extracting(Came::employeeId)
+			.contains(person("president@tsunagu.example").id(), person(DemoEvents.ORGANISER).id());
 		// The first cohort meetup: eight said yes, seven of them came, and one colleague who was not invited.
-		PlannedEvent first = past.get(0);
-		List<Came> came = this.checkIns.whoCame(first.id());
+		List<Came> came = this.checkIns.whoCame(past.get(1).id());
 		assertThat(came).hasSize(8);
 		assertThat(came.stream().filter(Came::walkIn)).hasSize(1);
-		// The mixer was full: some waited for a seat, and one of them came.
-		PlannedEvent mixer = past.get(2);
+		// The autumn mixer was full: some waited for a seat, and one of them came.
+		PlannedEvent mixer = past.get(7);
 		assertThat(this.guests.expected(mixer.id())).filteredOn(Guests.Guest::waitlisted).hasSize(2);
 		assertThat(this.checkIns.whoCame(mixer.id())).hasSize(16);
-		// The three editions of the series are months apart, the latest a few weeks ago.
-		List<Instant> editions = past.stream().filter(e -> e.title().equals(cohortTitle())).map(PlannedEvent::startsAt).toList();
-		assertThat(Duration.between(editions.get(0), editions.get(2))).isGreaterThan(Duration.ofDays(150));
-		assertThat(editions.get(2)).isBefore(Instant.now().minus(28, ChronoUnit.DAYS));
+		// The four editions of the series are months apart, the latest a few weeks ago.
+		List<PlannedEvent> editions = past.stream().filter(e -> e.title().equals(cohortTitle())).toList();
+		assertThat(Duration.between(editions.get(0).startsAt(), editions.get(3).startsAt())).isGreaterThan(Duration.ofDays(250));
+		assertThat(editions.get(3).startsAt()).isBefore(Instant.now().minus(28, ChronoUnit.DAYS));
 		// They are one series, numbered in order, and the mixer's team was thanked the morning after.
-		List<Long> cohort = past.stream().filter(e -> e.title().equals(cohortTitle())).map(PlannedEvent::id).toList();
-		assertThat(this.jdbc.sql("SELECT series_id, edition FROM event_plans WHERE id IN (?, ?, ?) ORDER BY edition")
-			.params(cohort.get(0), cohort.get(1), cohort.get(2))
+		List<Long> cohort = editions.stream().map(PlannedEvent::id).toList();
+		assertThat(this.jdbc.sql("SELECT series_id, edition FROM event_plans WHERE id IN (?, ?, ?, ?) ORDER BY edition")
+			.params(cohort.get(0), cohort.get(1), cohort.get(2), cohort.get(3))
 			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
-			.list()).containsExactly(List.of(cohort.get(0), 1L), List.of(cohort.get(0), 2L), List.of(cohort.get(0), 3L));
+			.list()).containsExactly(List.of(cohort.get(0), 1L), List.of(cohort.get(0), 2L), List.of(cohort.get(0), 3L),
+					List.of(cohort.get(0), 4L));
 		assertThat(this.jdbc.sql("SELECT sent_at FROM thank_yous WHERE plan_id = ?").param(mixer.id()).query(Instant.class).list())
 			.hasSize(3)
 			.allSatisfy(sent -> assertThat(sent).isAfter(mixer.endsAt()).isBefore(mixer.endsAt().plus(1, ChronoUnit.DAYS)));
@@ -106,7 +118,7 @@ class DemoEventsTests {
 
 	@Test
 	void theEventOfTodayStartsInAboutAnHourAndItsCheckInListIsOpenAtOnce() {
-		PlannedEvent today = organisersEvents().stream()
+		PlannedEvent today = allEvents().stream()
 			.filter(e -> e.title().equals(DemoEvents.TODAY_TITLE))
 			.findFirst()
 			.orElseThrow();
@@ -147,13 +159,15 @@ class DemoEventsTests {
 			.count();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE kind = 'invitation'").query(Long.class).single())
 			.isEqualTo(todaysInvitees);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE subject LIKE ? OR subject LIKE ? OR subject LIKE ?")
-			.params("%同期会%", "%" + DemoEvents.MIXER_TITLE + "%", "%勉強会%")
+		String[] pastTitles = { "%同期会%", "%勉強会%", "%" + DemoEvents.LUNCH_TITLE + "%", "%" + DemoEvents.BRIDGE_TITLE + "%",
+				"%" + DemoEvents.TRIP_TITLE + "%", "%" + DemoEvents.MIXER_TITLE + "%" };
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE subject LIKE ANY (?)")
+			.param(pastTitles)
 			.query(Long.class)
 			.single()).as("mail about past events").isZero();
 	}
 
-	private List<PlannedEvent> organisersEvents() {
+	private List<PlannedEvent> allEvents() {
 		return this.jdbc.sql("SELECT id FROM event_plans ORDER BY starts_at")
 			.query(Long.class)
 			.list()
