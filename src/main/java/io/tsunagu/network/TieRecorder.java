@@ -176,11 +176,15 @@ class TieRecorder {
 			.update();
 	}
 
-	/** Who prepared the event and who came, by employee id. */
+	/** Who prepared the event and who came (its organisers always), by employee id. */
 	private Map<Long, Presence> presence(PlannedEvent event) {
 		Map<Long, Presence> people = new LinkedHashMap<>();
 		for (TeamMember member : this.plans.team(event.id())) {
-			people.computeIfAbsent(member.employeeId(), id -> new Presence()).prepared = true;
+			Presence presence = people.computeIfAbsent(member.employeeId(), id -> new Presence());
+			presence.prepared = true;
+			// The organisers run the event, at the door or not: they met the people who came. A helper who did a
+			// task may not have been there; they came only when checked in.
+			presence.came |= member.organiser();
 		}
 		for (Came came : this.checkIns.whoCame(event.id())) {
 			people.computeIfAbsent(came.employeeId(), id -> new Presence()).came = true;
