@@ -305,8 +305,8 @@ public final class NetworkBenchmark {
 				INSERT INTO meetings (plan_id, employee_id, department_id, join_year, prepared, came)
 				SELECT x.plan_id, x.employee_id, e.department_id, e.join_year, bool_or(x.prepared), bool_or(x.came)
 				FROM (SELECT plan_id, employee_id, FALSE AS prepared, TRUE AS came FROM check_ins WHERE plan_id >= :base
-				      UNION ALL SELECT id, lead_id, TRUE, FALSE FROM event_plans WHERE id >= :base
-				      UNION ALL SELECT plan_id, employee_id, TRUE, FALSE FROM plan_co_organisers WHERE plan_id >= :base
+				      UNION ALL SELECT id, lead_id, TRUE, TRUE FROM event_plans WHERE id >= :base
+				      UNION ALL SELECT plan_id, employee_id, TRUE, TRUE FROM plan_co_organisers WHERE plan_id >= :base
 				      UNION ALL SELECT plan_id, assignee_id, TRUE, FALSE FROM preparation_tasks WHERE plan_id >= :base) x
 				JOIN employees e ON e.id = x.employee_id
 				GROUP BY x.plan_id, x.employee_id, e.department_id, e.join_year""").param("base", BASE).update();
