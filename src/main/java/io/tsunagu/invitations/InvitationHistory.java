@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationHistory {
 
 	/** The latest invitations looked at per person; enough to tell how often they come. */
-	static final int LATEST = 50;
+	static final int LATEST = 20;
 
 	private final JdbcClient jdbc;
 

@@ -291,12 +291,15 @@ class Suggestions {
 				at_theirs AS (
 				    SELECT o.employee_id FROM theirs JOIN meetings o ON o.plan_id = theirs.plan_id AND o.came LIMIT 100),
 				helpers AS (
-				    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC, plan_id DESC LIMIT 40) e
+				    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC LIMIT 40) e
 				    JOIN meetings m ON m.plan_id = e.plan_id AND m.prepared LIMIT 60),
 				cohort AS (
 				    SELECT c.id AS employee_id FROM departments d
 				    CROSS JOIN LATERAL (SELECT x.id FROM employees x WHERE x.department_id = d.id AND x.active
-				                        AND x.join_year BETWEEN :fromYear AND :toYear ORDER BY x.join_year, x.id LIMIT 5) c
+				                        AND x.join_year BETWEEN :fromYear AND :toYear
+				                        AND NOT EXISTS (SELECT 1 FROM network_settings h
+				                                        WHERE h.employee_id = x.id AND h.hidden_from_suggestions)
+				                        ORDER BY abs(x.join_year - :year), x.id LIMIT 5) c
 				    WHERE :cohort ORDER BY d.id = ANY (CAST(:reached AS bigint[])), d.id LIMIT 150),
 				leaders AS (
 				    SELECT id AS employee_id FROM employees
@@ -312,6 +315,7 @@ class Suggestions {
 			.param("me", organiser.id())
 			.param("fromYear", organiser.joinYear() - COHORT_RANGE)
 			.param("toYear", organiser.joinYear() + COHORT_RANGE)
+			.param("year", organiser.joinYear())
 			.param("cohort", kind == PlanKind.COHORT_MEETUP)
 			.param("trip", kind == PlanKind.COMPANY_TRIP)
 			.param("reached", array(reached))
@@ -328,7 +332,7 @@ class Suggestions {
 				    JOIN meetings o ON o.plan_id = me.plan_id AND o.prepared AND o.employee_id <> me.employee_id
 				    WHERE me.employee_id = :me AND me.prepared LIMIT 50),
 				helpers AS (
-				    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC, plan_id DESC LIMIT 60) e
+				    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC LIMIT 60) e
 				    JOIN meetings m ON m.plan_id = e.plan_id AND m.prepared LIMIT 150),
 				found AS (SELECT employee_id, 1 AS source FROM strong UNION ALL SELECT employee_id, 2 FROM helpers)
 				SELECT employee_id FROM found WHERE employee_id <> :me
