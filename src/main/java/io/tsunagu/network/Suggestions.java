@@ -69,6 +69,57 @@ class Suggestions {
 
 	static final int INVITED_RECENTLY = -25;
 
+	/**
+	 * The candidates to invite, from the bounded sources, the closest to the organiser first. A department's
+	 * share of the cohort is read from the organiser's join year outwards along the index, a few rows each way.
+	 */
+	static final String INVITEE_CANDIDATES = """
+			WITH mine AS (
+			    SELECT m.plan_id FROM meetings m JOIN network_events e ON e.plan_id = m.plan_id
+			    WHERE m.employee_id = :me ORDER BY e.starts_at DESC LIMIT 30),
+			at_mine AS (
+			    SELECT o.employee_id FROM mine JOIN meetings o ON o.plan_id = mine.plan_id
+			    WHERE o.employee_id <> :me LIMIT 100),
+			strong AS (
+			    SELECT DISTINCT o.employee_id FROM meetings me
+			    JOIN meetings o ON o.plan_id = me.plan_id AND o.prepared AND o.employee_id <> me.employee_id
+			    WHERE me.employee_id = :me AND me.prepared LIMIT 20),
+			theirs AS (
+			    SELECT DISTINCT t.plan_id FROM strong s
+			    CROSS JOIN LATERAL (SELECT m.plan_id FROM meetings m WHERE m.employee_id = s.employee_id
+			                        ORDER BY m.plan_id DESC LIMIT 5) t),
+			at_theirs AS (
+			    SELECT o.employee_id FROM theirs JOIN meetings o ON o.plan_id = theirs.plan_id AND o.came LIMIT 100),
+			helpers AS (
+			    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC LIMIT 40) e
+			    JOIN meetings m ON m.plan_id = e.plan_id AND m.prepared LIMIT 60),
+			cohort AS (
+			    SELECT c.id AS employee_id FROM departments d
+			    CROSS JOIN LATERAL (
+			        (SELECT x.id FROM employees x WHERE x.department_id = d.id AND x.active
+			             AND x.join_year BETWEEN :year AND :toYear
+			             AND NOT EXISTS (SELECT 1 FROM network_settings h
+			                             WHERE h.employee_id = x.id AND h.hidden_from_suggestions)
+			         ORDER BY x.join_year, x.id LIMIT 4)
+			        UNION ALL
+			        (SELECT x.id FROM employees x WHERE x.department_id = d.id AND x.active
+			             AND x.join_year >= :fromYear AND x.join_year < :year
+			             AND NOT EXISTS (SELECT 1 FROM network_settings h
+			                             WHERE h.employee_id = x.id AND h.hidden_from_suggestions)
+			         ORDER BY x.join_year DESC, x.id DESC LIMIT 2)) c
+			    WHERE :cohort ORDER BY d.id = ANY (CAST(:reached AS bigint[])), d.id LIMIT 150),
+			leaders AS (
+			    SELECT id AS employee_id FROM employees
+			    WHERE :trip AND active AND rank IN ('EXECUTIVE', 'OFFICER') ORDER BY rank, id LIMIT 60),
+			found AS (
+			    SELECT employee_id, 1 AS source FROM at_mine
+			    UNION ALL SELECT employee_id, 2 FROM cohort
+			    UNION ALL SELECT employee_id, 2 FROM leaders
+			    UNION ALL SELECT employee_id, 3 FROM helpers
+			    UNION ALL SELECT employee_id, 4 FROM at_theirs)
+			SELECT employee_id FROM found WHERE employee_id <> :me
+			GROUP BY employee_id ORDER BY min(source), employee_id LIMIT :limit""";
+
 	private final Plans plans;
 
 	private final Directory directory;
@@ -273,45 +324,7 @@ class Suggestions {
 
 	/** The candidates to invite, from the bounded sources, the closest to the organiser first. */
 	private List<Long> inviteeCandidates(EmployeeRef organiser, PlanKind kind, Set<Long> reached) {
-		return this.jdbc.sql("""
-				WITH mine AS (
-				    SELECT m.plan_id FROM meetings m JOIN network_events e ON e.plan_id = m.plan_id
-				    WHERE m.employee_id = :me ORDER BY e.starts_at DESC LIMIT 30),
-				at_mine AS (
-				    SELECT o.employee_id FROM mine JOIN meetings o ON o.plan_id = mine.plan_id
-				    WHERE o.employee_id <> :me LIMIT 100),
-				strong AS (
-				    SELECT DISTINCT o.employee_id FROM meetings me
-				    JOIN meetings o ON o.plan_id = me.plan_id AND o.prepared AND o.employee_id <> me.employee_id
-				    WHERE me.employee_id = :me AND me.prepared LIMIT 20),
-				theirs AS (
-				    SELECT DISTINCT t.plan_id FROM strong s
-				    CROSS JOIN LATERAL (SELECT m.plan_id FROM meetings m WHERE m.employee_id = s.employee_id
-				                        ORDER BY m.plan_id DESC LIMIT 5) t),
-				at_theirs AS (
-				    SELECT o.employee_id FROM theirs JOIN meetings o ON o.plan_id = theirs.plan_id AND o.came LIMIT 100),
-				helpers AS (
-				    SELECT m.employee_id FROM (SELECT plan_id FROM network_events ORDER BY held_on DESC LIMIT 40) e
-				    JOIN meetings m ON m.plan_id = e.plan_id AND m.prepared LIMIT 60),
-				cohort AS (
-				    SELECT c.id AS employee_id FROM departments d
-				    CROSS JOIN LATERAL (SELECT x.id FROM employees x WHERE x.department_id = d.id AND x.active
-				                        AND x.join_year BETWEEN :fromYear AND :toYear
-				                        AND NOT EXISTS (SELECT 1 FROM network_settings h
-				                                        WHERE h.employee_id = x.id AND h.hidden_from_suggestions)
-				                        ORDER BY abs(x.join_year - :year), x.id LIMIT 5) c
-				    WHERE :cohort ORDER BY d.id = ANY (CAST(:reached AS bigint[])), d.id LIMIT 150),
-				leaders AS (
-				    SELECT id AS employee_id FROM employees
-				    WHERE :trip AND active AND rank IN ('EXECUTIVE', 'OFFICER') ORDER BY rank, id LIMIT 60),
-				found AS (
-				    SELECT employee_id, 1 AS source FROM at_mine
-				    UNION ALL SELECT employee_id, 2 FROM cohort
-				    UNION ALL SELECT employee_id, 2 FROM leaders
-				    UNION ALL SELECT employee_id, 3 FROM helpers
-				    UNION ALL SELECT employee_id, 4 FROM at_theirs)
-				SELECT employee_id FROM found WHERE employee_id <> :me
-				GROUP BY employee_id ORDER BY min(source), employee_id LIMIT :limit""")
+		return this.jdbc.sql(INVITEE_CANDIDATES)
 			.param("me", organiser.id())
 			.param("fromYear", organiser.joinYear() - COHORT_RANGE)
 			.param("toYear", organiser.joinYear() + COHORT_RANGE)
