@@ -174,8 +174,10 @@ class Suggestions {
 				score += UNREACHED_DEPARTMENT;
 				reasons.add(new Suggestion.Reason("network.suggest.reason.unreached", department));
 			}
-			if (kind == PlanKind.COHORT_MEETUP && Math.abs(person.joinYear() - organiser.joinYear()) <= COHORT_RANGE) {
-				score += FITS_THE_EVENT;
+			int yearsApart = Math.abs(person.joinYear() - organiser.joinYear());
+			if (kind == PlanKind.COHORT_MEETUP && yearsApart <= COHORT_RANGE) {
+				// The same cohort fits best; each year apart a little less.
+				score += FITS_THE_EVENT - 2 * yearsApart;
 				reasons.add(person.joinYear() == organiser.joinYear()
 						? new Suggestion.Reason("network.suggest.reason.cohort", String.valueOf(person.joinYear()))
 						: new Suggestion.Reason("network.suggest.reason.nearCohort", String.valueOf(person.joinYear()),
@@ -322,7 +324,7 @@ class Suggestions {
 		return reached;
 	}
 
-	/** The candidates to invite, from the bounded sources, the closest to the organiser first. */
+	/** The candidates to invite: {@link #INVITEE_CANDIDATES}. */
 	private List<Long> inviteeCandidates(EmployeeRef organiser, PlanKind kind, Set<Long> reached) {
 		return this.jdbc.sql(INVITEE_CANDIDATES)
 			.param("me", organiser.id())

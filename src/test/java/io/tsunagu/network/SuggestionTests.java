@@ -87,7 +87,7 @@ class SuggestionTests extends NetworkTestBase {
 		List<Suggestion> found = this.suggestions.invitees(plan, this.me, Locale.JAPANESE);
 
 		// 70 new department and cohort; 60 cohort, came to my event, came 1 of 1; 45 new department and cohort,
-		// came 0 of 1 and invited by me a month ago; 30 near cohort; 10 helped; 10 came to my event.
+		// came 0 of 1 and invited by me a month ago; 26 two years from my cohort; 10 helped; 10 came to my event.
 		assertThat(found).extracting(Suggestion::employeeId)
 			.containsExactly(newDepartment, sameCohort, recentlyInvited, nearCohort, helper, young);
 		assertThat(found).extracting(Suggestion::employeeId).doesNotContain(hidden, inactive, onList, coOrganiser, this.me);
