@@ -177,6 +177,15 @@ class AuthorizationMatrixTests {
 		row("POST /plans/{id}/invitations/broadcast",                            "L N N N A N N N"),
 		row("POST /plans/{id}/invitations/broadcast?send",                       "L N N N A N N N"),
 
+		// Suggestions of whom to invite and whom to ask to help are the organisers' alone, as the pages they sit on;
+		// loaded by the page in the background, so a lost session gets 401.
+		row("GET /plans/{id}/suggestions/invitees",                              "L N N N A N N N"),
+		row("GET /plans/{id}/suggestions/invitees",                              "U N N N A N N N").variant(BACKGROUND),
+		row("GET /plans/{id}/suggestions/helpers",                               "L N N N A N N N"),
+		row("GET /plans/{id}/suggestions/helpers",                               "U N N N A N N N").variant(BACKGROUND),
+		row("POST /plans/{id}/suggestions/invitees",                             "L N N N A N N N"),
+		row("POST /plans/{id}/suggestions/helpers",                              "L N N N A N N N"),
+
 		// Who came: the list is the organisers' alone. A check-in code ({code} is the invitee's) names its holder
 		// only to an organiser of its event, not even to the holder; anyone not logged in logs in first, whatever the code.
 		row("GET /plans/{id}/came.csv",                                          "L N N N A N N N"),

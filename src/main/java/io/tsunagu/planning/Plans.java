@@ -333,6 +333,38 @@ public class Plans {
 		return person;
 	}
 
+	/**
+	 * Asks a colleague chosen by id to join the organiser team, as {@link #proposeCoOrganiser} does for an
+	 * address typed: for the one-click suggestions of whom to ask.
+	 * @throws IllegalPlanChange when the plan is not editable, or the person leads, is on or was already asked
+	 * to join the team
+	 * @return the person asked
+	 */
+	public EmployeeRef askToJoinTeam(long planId, long actorId, String actor, long employeeId) {
+		EventPlan plan = organisedBy(planId, actorId);
+		EmployeeRef person = this.directory.findById(employeeId).orElseThrow(UnknownEmployee::new);
+		plan.proposeCoOrganiser(person.id(), this.clock.instant());
+		askToJoin(plan, person, actor, this.directory.findById(plan.getLeadId()).map(EmployeeRef::name).orElse(""));
+		return person;
+	}
+
+	/**
+	 * Everyone on an event's team or asked to join it: its organisers, the colleagues asked, and the helpers
+	 * its tasks were handed to.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> teamAndAsked(long planId) {
+		EventPlan plan = this.plans.findById(planId).orElseThrow(PlanNotFound::new);
+		Set<Long> people = new LinkedHashSet<>(plan.toPlannedEvent().organiserIds());
+		people.addAll(plan.getProposedCoOrganiserIds());
+		this.tasks.findByPlanIdOrderByDueOnAscIdAsc(planId)
+			.stream()
+			.map(PreparationTask::getAssigneeId)
+			.filter(java.util.Objects::nonNull)
+			.forEach(people::add);
+		return people;
+	}
+
 	private void askToJoin(EventPlan plan, EmployeeRef person, String actor, String lead) {
 		this.audit.record(actor, "plan.team.propose", subject(plan), person.email());
 		this.outbox.queue(MailRequest.of(person.email(), person.name(), person.locale(), "team-proposal",
