@@ -88,8 +88,9 @@ class MyNetwork {
 	NetworkPage page(long me, String departmentCode, int pageNumber) {
 		List<Tie> all = this.ties.of(me);
 		Map<Long, Colleague> colleagues = this.directory.colleagues(all.stream().map(Tie::employeeId).toList());
-		// People who left the directory are not shown: there is nobody to keep in touch with.
-		List<Tie> known = all.stream().filter(tie -> colleagues.containsKey(tie.employeeId())).toList();
+		// People who left the company are not shown: there is nobody to keep in touch with.
+		Set<Long> active = this.directory.activeAmong(colleagues.keySet());
+		List<Tie> known = all.stream().filter(tie -> active.contains(tie.employeeId())).toList();
 		Map<String, List<Tie>> byDepartment = new LinkedHashMap<>();
 		known.forEach(tie -> byDepartment
 			.computeIfAbsent(colleagues.get(tie.employeeId()).department().code(), code -> new ArrayList<>())
@@ -165,7 +166,8 @@ class MyNetwork {
 			.query((rs, n) -> new SharedEvent(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getBoolean(4)))
 			.list();
-		Colleague colleague = events.isEmpty() ? null : this.directory.colleagues(List.of(other)).get(other);
+		Colleague colleague = events.isEmpty() || !this.directory.isActive(other) ? null
+				: this.directory.colleagues(List.of(other)).get(other);
 		if (colleague == null) {
 			throw new NetworkNotFound();
 		}

@@ -97,6 +97,17 @@ class MyNetworkTests extends NetworkTestBase {
 	}
 
 	@Test
+	void someoneWhoLeftTheCompanyIsNoLongerShown() throws Exception {
+		this.jdbc.sql("UPDATE employees SET active = FALSE WHERE id = ?").param(this.old).update();
+
+		Document page = page("/network?lang=ja", this.me);
+
+		assertThat(page.select("#tie-" + this.old + ", #not-seen-" + this.old)).isEmpty();
+		assertThat(page.select("#tie-" + this.helper)).isNotEmpty();
+		this.mvc.perform(get("/network/people/" + this.old).with(as(this.me))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void listsThoseNotSeenForSixMonthsWithOneAction() throws Exception {
 		Document page = page("/network?lang=ja", this.me);
 
