@@ -73,4 +73,19 @@ class EmployeeRefs {
 			.list();
 	}
 
+	/** Every department with its head and active headcount, by code; one statement over the department index. */
+	List<DepartmentFigures> departmentFigures() {
+		return this.jdbc.sql("""
+				SELECT d.id, d.code, d.name, d.name_en, d.head_id,
+				       (SELECT count(*) FROM employees e WHERE e.department_id = d.id AND e.active)
+				FROM departments d ORDER BY d.code""")
+			.query((rs, n) -> new DepartmentFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, Long.class), rs.getLong(6)))
+			.list();
+	}
+
+	List<Long> departmentsHeadedBy(long employeeId) {
+		return this.jdbc.sql("SELECT id FROM departments WHERE head_id = ? ORDER BY code").param(employeeId).query(Long.class).list();
+	}
+
 }
