@@ -123,7 +123,7 @@ class DepartmentMaps {
 			trend.add(new QuarterShare(quarter, share(outside(quarter, quarter), headcounts, only)));
 		}
 		DepartmentMapPage page = new DepartmentMapPage(period, whole, List.copyOf(departments.values()), rows,
-				share(outside, headcounts, only), trend, fewest(cells, departments, only),
+				share(outside, headcounts, only), trend, fewest(cells, departments, outside.keySet(), only),
 				whole ? topEvents(period) : List.of(), whole ? generations(period, true) : null,
 				whole ? generations(period, false) : null);
 		this.audit.record(actor, "network.map." + how, period.from() + "–" + period.to(),
@@ -184,26 +184,31 @@ class DepartmentMaps {
 	private static Share share(Map<Long, Integer> outside, Map<Long, Long> headcounts, Long only) {
 		long people;
 		long of;
+		boolean leftOut = false;
 		if (only != null) {
 			people = outside.getOrDefault(only, 0);
 			of = headcounts.getOrDefault(only, 0L);
 		}
 		else {
 			people = outside.values().stream().filter(n -> n >= DepartmentMapPage.FEWEST_SHOWN).mapToLong(n -> n).sum();
+			leftOut = outside.values().stream().anyMatch(n -> n > 0 && n < DepartmentMapPage.FEWEST_SHOWN);
 			of = headcounts.values().stream().mapToLong(n -> n).sum();
 		}
-		Figure figure = Figure.of(people);
+		// Nobody counted while some were left out is not "0": it is fewer than five in each department.
+		Figure figure = people == 0 && leftOut ? new Figure(null) : Figure.of(people);
 		Integer percent = figure.hidden() || of == 0 ? null : (int) Math.round(100.0 * people / of);
 		return new Share(figure, of, percent);
 	}
 
 	/**
-	 * The pairs of departments with the fewest ties, 0 included: of the whole company, each pair with both
-	 * directions; of one department, its row's lowest cells. Ordered by what is shown (a hidden number
-	 * counts as one), so that the order gives no hidden number away either.
+	 * The pairs of departments with the fewest ties, 0 included, among the departments whose people were at
+	 * an event of the period (one nobody of which came to anything is seen as an empty row): of the whole
+	 * company, each pair with both directions; of one department, its row's lowest cells. Ordered by what
+	 * is shown (a hidden number counts as one), so that the order gives no hidden number away either.
 	 */
-	private static List<Pair> fewest(Map<Long, long[]> cells, Map<Long, Department> departments, Long only) {
-		List<Department> list = List.copyOf(departments.values());
+	private static List<Pair> fewest(Map<Long, long[]> cells, Map<Long, Department> departments,
+			java.util.Set<Long> present, Long only) {
+		List<Department> list = departments.values().stream().filter(d -> present.contains(d.id())).toList();
 		List<Pair> pairs = new ArrayList<>();
 		Map<Pair, Integer> weight = new HashMap<>();
 		for (int i = 0; i < list.size(); i++) {
