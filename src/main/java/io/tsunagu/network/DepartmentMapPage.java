@@ -20,18 +20,30 @@ record DepartmentMapPage(MapPeriod period, boolean whole, List<Department> colum
 
 	static final int TREND_HEIGHT = 90;
 
-	/** The trend's quarters whose share is shown, placed in the SVG (0–100 % bottom to top). */
+	/** The trend's quarters whose share is shown, placed in the SVG (0 at the bottom, {@link #trendTop} at the top). */
 	public List<Point> trendPoints() {
 		List<Point> points = new java.util.ArrayList<>();
-		int step = this.trend.size() > 1 ? (TREND_WIDTH - 40) / (this.trend.size() - 1) : 0;
+		int top = trendTop();
+		int step = this.trend.size() > 1 ? (TREND_WIDTH - 60) / (this.trend.size() - 1) : 0;
 		for (int i = 0; i < this.trend.size(); i++) {
 			QuarterShare quarter = this.trend.get(i);
 			if (quarter.share().percent() != null) {
-				points.add(new Point(20 + i * step, TREND_HEIGHT - 10 - quarter.share().percent() * (TREND_HEIGHT - 20) / 100,
+				points.add(new Point(50 + i * step, TREND_HEIGHT - 10 - quarter.share().percent() * (TREND_HEIGHT - 20) / top,
 						quarter));
 			}
 		}
 		return points;
+	}
+
+	/** The percentage at the top of the trend's drawing: the highest shown, rounded up to tens (10 at least). */
+	public int trendTop() {
+		int highest = this.trend.stream()
+			.map(quarter -> quarter.share().percent())
+			.filter(java.util.Objects::nonNull)
+			.mapToInt(Integer::intValue)
+			.max()
+			.orElse(0);
+		return Math.max(10, (highest + 9) / 10 * 10);
 	}
 
 	/** The trend's points as the {@code points} of an SVG polyline. */
