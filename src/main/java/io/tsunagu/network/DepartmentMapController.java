@@ -47,7 +47,10 @@ class DepartmentMapController {
 			@RequestParam(required = false) String department, @AuthenticationPrincipal TsunaguUser user, Locale locale,
 			Model model) {
 		Asked asked = asked(user, from, to, department);
-		model.addAttribute("page", this.maps.view(asked.period(), asked.only(), user.getEmail(), "view", locale));
+		DepartmentMapPage page = this.maps.view(asked.period(), asked.only(), user.getEmail(), "view", locale);
+		model.addAttribute("page", page);
+		model.addAttribute("heatmapRows",
+				HeatmapRows.html(page, this.messages.getMessage("network.map.fewerThanFive", null, locale)));
 		model.addAttribute("problem", asked.problem());
 		model.addAttribute("quarters", choices());
 		return "network/map";

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,7 +95,7 @@ class DepartmentMaps {
 			this.tables.ensure(Quarter.ofNumber(q), Quarter.ofNumber(q));
 		}
 		List<DepartmentFigures> all = this.directory.departmentFigures();
-		Map<Long, long[]> cells = cells(period.from(), period.to());
+		Map<Long, Map<Long, Integer>> cells = cells(period.from(), period.to());
 		Map<Long, Integer> outside = outside(period.from(), period.to());
 		List<DepartmentFigures> shown = all.stream()
 			.filter(d -> d.headcount() > 0 || outside.containsKey(d.id()) || cells.containsKey(d.id()))
@@ -131,38 +132,20 @@ class DepartmentMaps {
 		return page;
 	}
 
-	/** People per (department, other department) of the range, as {department: [other, people, ...]} pairs. */
-	private Map<Long, long[]> cells(Quarter from, Quarter to) {
-		Map<Long, List<long[]>> rows = new HashMap<>();
+	/** People per department and other department of the range: only those above zero are kept. */
+	private Map<Long, Map<Long, Integer>> cells(Quarter from, Quarter to) {
+		Map<Long, Map<Long, Integer>> found = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT department_id, other_department_id, people FROM network_map_cells
 				WHERE from_quarter = ? AND to_quarter = ?""")
 			.params(from.number(), to.number())
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getInt(3) })
-			.list()
-			.forEach(cell -> rows.computeIfAbsent(cell[0], id -> new ArrayList<>()).add(new long[] { cell[1], cell[2] }));
-		Map<Long, long[]> found = new HashMap<>();
-		rows.forEach((department, line) -> {
-			long[] flat = new long[line.size() * 2];
-			for (int i = 0; i < line.size(); i++) {
-				flat[2 * i] = line.get(i)[0];
-				flat[2 * i + 1] = line.get(i)[1];
-			}
-			found.put(department, flat);
-		});
+			.query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+				.put(rs.getLong(2), rs.getInt(3)));
 		return found;
 	}
 
-	private static long people(Map<Long, long[]> cells, long department, long other) {
-		long[] line = cells.get(department);
-		if (line != null) {
-			for (int i = 0; i < line.length; i += 2) {
-				if (line[i] == other) {
-					return line[i + 1];
-				}
-			}
-		}
-		return 0;
+	private static long people(Map<Long, Map<Long, Integer>> cells, long department, long other) {
+		return cells.getOrDefault(department, Map.of()).getOrDefault(other, 0);
 	}
 
 	/** People with a tie outside their department in the range, by department. */
@@ -206,11 +189,12 @@ class DepartmentMaps {
 	 * company, each pair with both directions; of one department, its row's lowest cells. Ordered by what
 	 * is shown (a hidden number counts as one), so that the order gives no hidden number away either.
 	 */
-	private static List<Pair> fewest(Map<Long, long[]> cells, Map<Long, Department> departments,
+	private static List<Pair> fewest(Map<Long, Map<Long, Integer>> cells, Map<Long, Department> departments,
 			java.util.Set<Long> present, Long only) {
 		List<Department> list = departments.values().stream().filter(d -> present.contains(d.id())).toList();
-		List<Pair> pairs = new ArrayList<>();
-		Map<Pair, Integer> weight = new HashMap<>();
+		record Weighed(Pair pair, int weight) {
+		}
+		List<Weighed> pairs = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			for (int j = only == null ? i + 1 : 0; j < list.size(); j++) {
 				Department one = list.get(i);
@@ -220,16 +204,15 @@ class DepartmentMaps {
 				}
 				Figure there = Figure.of(people(cells, one.id(), other.id()));
 				Figure back = only == null ? Figure.of(people(cells, other.id(), one.id())) : null;
-				Pair pair = new Pair(one, other, there, back);
-				pairs.add(pair);
-				weight.put(pair, shown(there) + shown(back));
+				pairs.add(new Weighed(new Pair(one, other, there, back), shown(there) + shown(back)));
 			}
 		}
 		return pairs.stream()
-			.sorted(Comparator.comparingInt((Pair pair) -> weight.get(pair))
-				.thenComparing(pair -> pair.one().code())
-				.thenComparing(pair -> pair.other().code()))
+			.sorted(Comparator.comparingInt(Weighed::weight)
+				.thenComparing(weighed -> weighed.pair().one().code())
+				.thenComparing(weighed -> weighed.pair().other().code()))
 			.limit(FEWEST_PAIRS)
+			.map(Weighed::pair)
 			.toList();
 	}
 

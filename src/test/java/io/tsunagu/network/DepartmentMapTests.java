@@ -301,12 +301,14 @@ class DepartmentMapTests extends NetworkTestBase {
 
 	/** The cells of a department's row, by the code of the column's department. */
 	private static Map<String, String> row(Document page, String code) {
-		Map<String, String> cells = new java.util.LinkedHashMap<>();
-		for (Element cell : page.select("#row-" + code + " td")) {
-			cells.put(cell.attr("data-to"), cell.text());
+		List<String> columns = page.select("#heatmap thead th[data-code]").eachAttr("data-code");
+		List<String> cells = page.select("#row-" + code + " td").eachText();
+		assertThat(cells).as("the row of " + code).hasSameSizeAs(columns).isNotEmpty();
+		Map<String, String> found = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			found.put(columns.get(i), cells.get(i));
 		}
-		assertThat(cells).as("the row of " + code).isNotEmpty();
-		return cells;
+		return found;
 	}
 
 	private Document page(String uri, UserDetails viewer) throws Exception {
