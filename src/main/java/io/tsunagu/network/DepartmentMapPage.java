@@ -7,10 +7,12 @@ import java.util.List;
  * The department map as its page and its CSV show it. Every figure that rests on fewer than five people
  * is a {@link Figure} that says so instead of its value.
  * @param whole whether the whole company is shown, or only the rows of {@code rows}
+ * @param updating whether events were recorded since the figures were counted (they are counted again within
+ * minutes)
  */
 record DepartmentMapPage(MapPeriod period, boolean whole, List<Department> columns, List<Row> rows, Share share,
 		List<QuarterShare> trend, List<Pair> fewest, List<TopEvent> events, Figure acrossGenerations,
-		Figure withinCohort) {
+		Figure withinCohort, boolean updating) {
 
 	/** Below this many people a figure is not shown. */
 	static final int FEWEST_SHOWN = 5;

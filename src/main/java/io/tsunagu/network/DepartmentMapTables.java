@@ -27,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads the range it shows (at most a few tens of thousands of rows, one per department pair); the range
  * is computed from {@code network_reach} the first time it is asked and kept. When an event is recorded
  * (or recorded again after a corrected check-in), the reach of its people in its quarter is brought up to
- * date in the same transaction and every kept range holding that quarter is marked stale: the next view
- * of it, or the scheduled pass (which keeps the default range and its quarters warm), computes it again.
- * A view never reads a stale range, so what it shows is exact.
+ * date in the same transaction and every kept range holding that quarter is marked stale; the scheduled
+ * pass (every ten minutes, which also keeps the default range and its quarters ready) computes them again.
+ * Until then a view shows the range as it was computed and says that it is being brought up to date, so
+ * that no view waits seconds for a year of a large company to be counted again. Each range is exact as of
+ * its computation.
  */
 @Service
 public class DepartmentMapTables {
@@ -82,7 +84,27 @@ public class DepartmentMapTables {
 			.update();
 	}
 
-	/** Makes sure the range's figures are computed and current. */
+	/**
+	 * Makes sure the range's figures are there to read: a range never asked is computed now. One that is
+	 * stale is read as it is and computed again by the scheduled pass: at 100,000 employees computing a
+	 * year takes seconds, which no page view should wait for.
+	 * @return whether the figures are current (false: stale, an event of the range was recorded since)
+	 */
+	@Transactional
+	boolean ready(Quarter from, Quarter to) {
+		Boolean stale = this.jdbc.sql("SELECT stale FROM network_map_ranges WHERE from_quarter = ? AND to_quarter = ?")
+			.params(from.number(), to.number())
+			.query(Boolean.class)
+			.optional()
+			.orElse(null);
+		if (stale == null) {
+			compute(from.number(), to.number());
+			return true;
+		}
+		return !stale;
+	}
+
+	/** Makes sure the range's figures are computed and current, computing them now if they are not. */
 	@Transactional
 	void ensure(Quarter from, Quarter to) {
 		Boolean current = this.jdbc.sql("SELECT NOT stale FROM network_map_ranges WHERE from_quarter = ? AND to_quarter = ?")

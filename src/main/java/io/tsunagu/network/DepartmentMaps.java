@@ -90,9 +90,9 @@ class DepartmentMaps {
 	 */
 	@Transactional
 	DepartmentMapPage view(MapPeriod period, Long only, String actor, String how, Locale locale) {
-		this.tables.ensure(period.from(), period.to());
+		boolean current = this.tables.ready(period.from(), period.to());
 		for (int q = period.from().number(); q <= period.to().number(); q++) {
-			this.tables.ensure(Quarter.ofNumber(q), Quarter.ofNumber(q));
+			current &= this.tables.ready(Quarter.ofNumber(q), Quarter.ofNumber(q));
 		}
 		List<DepartmentFigures> all = this.directory.departmentFigures();
 		Map<Long, Map<Long, Integer>> cells = cells(period.from(), period.to());
@@ -126,7 +126,7 @@ class DepartmentMaps {
 		DepartmentMapPage page = new DepartmentMapPage(period, whole, List.copyOf(departments.values()), rows,
 				share(outside, headcounts, only), trend, fewest(cells, departments, outside.keySet(), only),
 				whole ? topEvents(period) : List.of(), whole ? generations(period, true) : null,
-				whole ? generations(period, false) : null);
+				whole ? generations(period, false) : null, !current);
 		this.audit.record(actor, "network.map." + how, period.from() + "–" + period.to(),
 				whole ? "all departments" : "department " + departments.get(only).code());
 		return page;
