@@ -38,6 +38,23 @@ public class DepartmentMapTables {
 
 	private static final Logger log = LoggerFactory.getLogger(DepartmentMapTables.class);
 
+	/*
+	 * Who reached which department is read from each event's people counted by department ("there"), not
+	 * from every pair of people: an event of 200 people from 30 departments joins 200 x 30 rows, not 200 x 200.
+	 * Someone met a department at an event when, leaving themselves out, someone of it came while they came
+	 * too, or prepared it while they prepared it too.
+	 */
+	private static final String BY_DEPARTMENT = """
+			there AS (
+			    SELECT plan_id, department_id, count(*) FILTER (WHERE came) AS came,
+			           count(*) FILTER (WHERE prepared) AS prepared
+			    FROM meetings
+			""";
+
+	private static final String MET_SOMEONE_THERE = """
+			(me.came AND there.came - CASE WHEN there.department_id = me.department_id THEN 1 ELSE 0 END > 0)
+			   OR (me.prepared AND there.prepared - CASE WHEN there.department_id = me.department_id THEN 1 ELSE 0 END > 0)""";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -67,13 +84,18 @@ public class DepartmentMapTables {
 			.params(quarter.number(), people)
 			.update();
 		this.jdbc.sql("""
+				WITH mine AS (
+				    SELECT me.plan_id, me.employee_id, me.department_id, me.prepared, me.came
+				    FROM meetings me
+				    JOIN network_events e ON e.plan_id = me.plan_id AND e.held_on >= :first AND e.held_on < :end
+				    WHERE me.employee_id = ANY (:people)),
+				""" + BY_DEPARTMENT + """
+				    WHERE plan_id IN (SELECT plan_id FROM mine)
+				    GROUP BY plan_id, department_id)
 				INSERT INTO network_reach (quarter, employee_id, department_id, other_department_id)
-				SELECT DISTINCT :quarter, me.employee_id, me.department_id, o.department_id
-				FROM meetings me
-				JOIN network_events e ON e.plan_id = me.plan_id AND e.held_on >= :first AND e.held_on < :end
-				JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id <> me.employee_id
-				     AND ((me.prepared AND o.prepared) OR (me.came AND o.came))
-				WHERE me.employee_id = ANY (:people)""")
+				SELECT DISTINCT :quarter, me.employee_id, me.department_id, there.department_id
+				FROM mine me JOIN there ON there.plan_id = me.plan_id
+				WHERE """ + MET_SOMEONE_THERE)
 			.param("quarter", quarter.number())
 			.param("first", quarter.firstDay())
 			.param("end", quarter.end())
@@ -151,14 +173,15 @@ public class DepartmentMapTables {
 	public void rebuild() {
 		this.transaction.executeWithoutResult(status -> {
 			this.jdbc.sql("TRUNCATE network_map_cells, network_map_reach, network_map_ranges, network_reach").update();
-			this.jdbc.sql("""
+			this.jdbc.sql("WITH " + BY_DEPARTMENT + """
+					    GROUP BY plan_id, department_id)
 					INSERT INTO network_reach (quarter, employee_id, department_id, other_department_id)
 					SELECT DISTINCT CAST(extract(year FROM e.held_on) * 4 + extract(quarter FROM e.held_on) - 1 AS integer),
-					       me.employee_id, me.department_id, o.department_id
+					       me.employee_id, me.department_id, there.department_id
 					FROM meetings me
 					JOIN network_events e ON e.plan_id = me.plan_id
-					JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id <> me.employee_id
-					     AND ((me.prepared AND o.prepared) OR (me.came AND o.came))""").update();
+					JOIN there ON there.plan_id = me.plan_id
+					WHERE """ + MET_SOMEONE_THERE).update();
 		});
 		this.jdbc.sql("ANALYZE network_reach").update();
 		refresh();
