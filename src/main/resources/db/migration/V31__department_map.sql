@@ -2,14 +2,19 @@
 -- the meetings. Quarters are numbered year * 4 + (quarter - 1) (2026Q1 = 8104), counted in the days of
 -- the company's zone (network_events.held_on).
 
+-- These tables are derived from meetings (whose rows refer to employees and departments) and computed
+-- again from them at will (DepartmentMapTables.rebuild), so they carry no foreign keys to the directory:
+-- at 100,000 employees a rebuild writes tens of millions of reach rows, and three key checks per row were
+-- most of its time. They are emptied when the demo company is removed.
+
 -- Whom each person reached in a quarter: one row per person, their department at the event and a
 -- department they have a tie to (their own included). Kept up to date in the recording transaction, for
 -- the people of the event recorded.
 CREATE TABLE network_reach (
     quarter              INTEGER NOT NULL,
-    employee_id          BIGINT  NOT NULL REFERENCES employees (id),
-    department_id        BIGINT  NOT NULL REFERENCES departments (id),
-    other_department_id  BIGINT  NOT NULL REFERENCES departments (id),
+    employee_id          BIGINT  NOT NULL,
+    department_id        BIGINT  NOT NULL,
+    other_department_id  BIGINT  NOT NULL,
     PRIMARY KEY (quarter, employee_id, department_id, other_department_id)
 );
 
@@ -33,8 +38,8 @@ CREATE INDEX network_map_ranges_stale ON network_map_ranges (from_quarter, to_qu
 CREATE TABLE network_map_cells (
     from_quarter         INTEGER NOT NULL,
     to_quarter           INTEGER NOT NULL,
-    department_id        BIGINT  NOT NULL REFERENCES departments (id),
-    other_department_id  BIGINT  NOT NULL REFERENCES departments (id),
+    department_id        BIGINT  NOT NULL,
+    other_department_id  BIGINT  NOT NULL,
     people               INTEGER NOT NULL CHECK (people > 0),
     PRIMARY KEY (from_quarter, to_quarter, department_id, other_department_id),
     FOREIGN KEY (from_quarter, to_quarter) REFERENCES network_map_ranges (from_quarter, to_quarter) ON DELETE CASCADE
@@ -44,7 +49,7 @@ CREATE TABLE network_map_cells (
 CREATE TABLE network_map_reach (
     from_quarter    INTEGER NOT NULL,
     to_quarter      INTEGER NOT NULL,
-    department_id   BIGINT  NOT NULL REFERENCES departments (id),
+    department_id   BIGINT  NOT NULL,
     people          INTEGER NOT NULL CHECK (people > 0),
     people_outside  INTEGER NOT NULL CHECK (people_outside >= 0),
     PRIMARY KEY (from_quarter, to_quarter, department_id),

@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tsunagu.directory.DemoCompanyRemoved;
+
 /**
  * Keeps the department map's tables: whom each person reached per quarter ({@code network_reach}), and
  * for each range of quarters a view asks, the heatmap's cells and the people per department with a tie
@@ -124,6 +126,12 @@ public class DepartmentMapTables {
 			return true;
 		}
 		return !stale;
+	}
+
+	/** The demo company is gone, and the meetings with it: so is everything counted from them. */
+	@EventListener
+	void on(DemoCompanyRemoved removed) {
+		this.jdbc.sql("TRUNCATE network_map_cells, network_map_reach, network_map_ranges, network_reach").update();
 	}
 
 	/** Makes sure the range's figures are computed and current, computing them now if they are not. */
