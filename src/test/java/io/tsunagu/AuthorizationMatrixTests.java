@@ -222,6 +222,10 @@ class AuthorizationMatrixTests {
 		row("GET /mailbox/{id}",                                                 "L N N A N N N N").variant(PASSWORD_MAIL),
 		row("GET /mailbox/{id}/html",                                            "L N N A N N N N").variant(PASSWORD_MAIL),
 
+		// The department map: executives, officers and administrators (a manager, its own row: see DepartmentMapTests).
+		row("GET /network/map",                                                  "L F F F F A A A"),
+		row("GET /network/map.csv",                                              "L F F F F A A A"),
+
 		row("GET /admin/audit",                                                  "L F F F F F F A"),
 		row("GET /admin/demo",                                                   "L F F F F F F A"),
 		row("POST /admin/demo",                                                  "L F F F F F F A"),

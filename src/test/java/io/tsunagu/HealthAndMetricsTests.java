@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
@@ -101,6 +103,20 @@ class HealthAndMetricsTests {
 			.andExpect(jsonPath("$.components.db.status").value("UP"))
 			.andExpect(jsonPath("$.components.outbox.status").value("UP"))
 			.andExpect(jsonPath("$.components.readinessState.status").value("UP"));
+	}
+
+	@Test
+	void anInstanceNotReadyForTrafficAnswers503() throws Exception {
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			this.mvc.perform(get("/actuator/health/readiness"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+			this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 	}
 
 	@Test

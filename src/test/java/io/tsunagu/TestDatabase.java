@@ -115,6 +115,8 @@ public final class TestDatabase implements ContextCustomizerFactory {
 			// The recording of ties only where a test runs it: in the background it would record the events
 			// every other test moves into the past, in the middle of their runs.
 			test.put("tsunagu.network.record-delay", "PT10H");
+			// Nor the department map's pass, which would count a range again between a test's steps.
+			test.put("tsunagu.network.map-delay", "PT10H");
 			// A test's own properties (@TestPropertySource, @SpringBootTest) win over these defaults.
 			org.springframework.core.env.PropertySource<?> own = context.getEnvironment()
 				.getPropertySources()

@@ -134,4 +134,14 @@ public class Directory {
 		return this.departments.ref(code);
 	}
 
+	/** Every department with its id, its head and its active headcount, by code. */
+	public List<DepartmentFigures> departmentFigures() {
+		return this.refs.departmentFigures();
+	}
+
+	/** The ids of the departments this employee heads (is the manager of), by code; usually none or one. */
+	public List<Long> departmentsHeadedBy(long employeeId) {
+		return this.refs.departmentsHeadedBy(employeeId);
+	}
+
 }

@@ -80,4 +80,21 @@ class EmployeeRefs {
 			.list();
 	}
 
+	/** Every department with its head and active headcount, by code: one pass over the employees, counted by department. */
+	List<DepartmentFigures> departmentFigures() {
+		return this.jdbc.sql("""
+				SELECT d.id, d.code, d.name, d.name_en, d.head_id, coalesce(c.people, 0)
+				FROM departments d
+				LEFT JOIN (SELECT department_id, count(*) AS people FROM employees WHERE active GROUP BY department_id) c
+				       ON c.department_id = d.id
+				ORDER BY d.code""")
+			.query((rs, n) -> new DepartmentFigures(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, Long.class), rs.getLong(6)))
+			.list();
+	}
+
+	List<Long> departmentsHeadedBy(long employeeId) {
+		return this.jdbc.sql("SELECT id FROM departments WHERE head_id = ? ORDER BY code").param(employeeId).query(Long.class).list();
+	}
+
 }

@@ -119,7 +119,7 @@ class SendProgressTests extends InvitationTestBase {
 			.andExpect(content().string(containsString("3 件中 2 件を送信しました")))
 			.andExpect(content().string(containsString("1 件は届けられませんでした")))
 			.andExpect(content().string(containsString("送信完了")))
-			.andExpect(content().string(not(containsString("hx-trigger"))));
+			.andExpect(content().string(not(containsString("hx-trigger=\"every"))));
 	}
 
 	@Test
