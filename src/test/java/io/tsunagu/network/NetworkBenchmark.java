@@ -1,6 +1,5 @@
 package io.tsunagu.network;
 
-import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,14 +14,12 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.util.ReflectionUtils;
 
 import io.tsunagu.TsunaguApplication;
 import io.tsunagu.WebClient;
@@ -354,30 +351,13 @@ public final class NetworkBenchmark {
 
 	/**
 	 * The department map keeps tables of its own per period, brought up to date when an event is recorded;
-	 * after a bulk fill they are rebuilt from the meetings by its {@code rebuild()}.
-	 * <p>
-	 * LEAD: the department map (branch deptmap) is not on this branch. Its bean in this module with a
-	 * {@code rebuild()} method is found and called here; once merged, replace the search with the direct call.
+	 * after a bulk fill they are rebuilt from the meetings.
 	 */
-	private static void rebuildDepartmentMap(ConfigurableApplicationContext context) throws Exception {
-		for (String name : context.getBeanDefinitionNames()) {
-			Class<?> declared = context.getBeanFactory().getType(name);
-			if (declared == null || !declared.getName().startsWith(NetworkBenchmark.class.getPackageName() + ".")) {
-				continue;
-			}
-			Object bean = context.getBean(name);
-			Class<?> type = AopUtils.getTargetClass(bean);
-			Method rebuild = ReflectionUtils.findMethod(type, "rebuild");
-			if (rebuild != null) {
-				ReflectionUtils.makeAccessible(rebuild);
-				long started = System.nanoTime();
-				rebuild.invoke(bean);
-				System.out.printf("  %-52s %6.1f s%n", "department map: " + type.getSimpleName() + ".rebuild()",
-						(System.nanoTime() - started) / 1e9);
-				return;
-			}
-		}
-		System.out.println("  department map: rebuild() not available on this branch (its tables stay empty)");
+	private static void rebuildDepartmentMap(ConfigurableApplicationContext context) {
+		long started = System.nanoTime();
+		context.getBean(DepartmentMapTables.class).rebuild();
+		System.out.printf("  %-52s %6.1f s%n", "department map: DepartmentMapTables.rebuild()",
+				(System.nanoTime() - started) / 1e9);
 	}
 
 	// ------------------------------------------------------------------ measurement
