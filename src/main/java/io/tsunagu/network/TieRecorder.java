@@ -193,11 +193,11 @@ class TieRecorder {
 	}
 
 	/**
-	 * Counts the pairs tied at this event who had not been at an earlier recorded event together, and what
-	 * separates them; the recording is marked current.
+	 * The pairs tied at the event {@code :plan} (starting at {@code :starts}) who were tied at no earlier recorded
+	 * event ({@code fresh}), with what separates them ({@code :cohort}: join years further apart make two
+	 * generations), and the event's people ({@code here}): the beginning of a statement that uses them.
 	 */
-	private void countNewTies(long planId, Instant startsAt) {
-		this.jdbc.sql("""
+	static final String FRESH_PAIRS = """
 				WITH here AS (SELECT employee_id, department_id, join_year, prepared, came FROM meetings WHERE plan_id = :plan),
 				pairs AS (
 				    SELECT a.employee_id AS a, b.employee_id AS b, a.department_id <> b.department_id AS across_departments,
@@ -217,6 +217,14 @@ class TieRecorder {
 				    JOIN mine mb ON mb.plan_id = ma.plan_id AND mb.employee_id > ma.employee_id
 				         AND ((ma.prepared AND mb.prepared) OR (ma.came AND mb.came))),
 				fresh AS (SELECT * FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM earlier x WHERE x.a = p.a AND x.b = p.b))
+			""";
+
+	/**
+	 * Counts the pairs tied at this event who had not been at an earlier recorded event together, and what
+	 * separates them; the recording is marked current.
+	 */
+	private void countNewTies(long planId, Instant startsAt) {
+		this.jdbc.sql(FRESH_PAIRS + """
 				UPDATE network_events SET stale = FALSE,
 				    people = (SELECT count(*) FROM here),
 				    new_ties = (SELECT count(*) FROM fresh),

@@ -3,6 +3,7 @@ package io.tsunagu.network;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -429,34 +430,18 @@ public final class NetworkBenchmark {
 	}
 
 	/**
-	 * Where the recording's time goes: PostgreSQL's plan of the statement that counts an event's new ties,
-	 * as {@code TieRecorder.countNewTies} runs it (copied here, read-only: a SELECT of the counts, which
-	 * that method writes with an UPDATE).
+	 * Where the recording's time goes: PostgreSQL's plan of the statement that counts an event's new ties
+	 * ({@link TieRecorder#FRESH_PAIRS}), read-only: a SELECT of the counts, which the recording writes with an
+	 * UPDATE.
 	 */
 	private static void explainNewTies(JdbcClient jdbc, long planId) {
-		System.out.println("Plan of the new-tie count of the 200-person event (a copy of TieRecorder's statement):");
-		jdbc.sql("""
-				EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON)
-				WITH here AS (SELECT employee_id, department_id, join_year, prepared, came FROM meetings WHERE plan_id = :plan),
-				pairs AS (
-				    SELECT a.employee_id AS a, b.employee_id AS b, a.department_id <> b.department_id AS across_departments,
-				           abs(a.join_year - b.join_year) > :cohort AS across_generations
-				    FROM here a JOIN here b ON a.employee_id < b.employee_id
-				         AND ((a.prepared AND b.prepared) OR (a.came AND b.came))),
-				mine AS (
-				    SELECT m.plan_id, m.employee_id, m.prepared, m.came
-				    FROM meetings m
-				    JOIN network_events e ON e.plan_id = m.plan_id
-				         AND (e.starts_at, e.plan_id) < ((SELECT starts_at FROM network_events WHERE plan_id = :plan), :plan)
-				    WHERE m.employee_id IN (SELECT employee_id FROM here)),
-				earlier AS (
-				    SELECT DISTINCT ma.employee_id AS a, mb.employee_id AS b
-				    FROM mine ma
-				    JOIN mine mb ON mb.plan_id = ma.plan_id AND mb.employee_id > ma.employee_id
-				         AND ((ma.prepared AND mb.prepared) OR (ma.came AND mb.came))),
-				fresh AS (SELECT * FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM earlier x WHERE x.a = p.a AND x.b = p.b))
+		System.out.println("Plan of the new-tie count of the 200-person event:");
+		Timestamp starts = jdbc.sql("SELECT starts_at FROM network_events WHERE plan_id = ?").param(planId)
+			.query(Timestamp.class).single();
+		jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON)\n" + TieRecorder.FRESH_PAIRS + """
 				SELECT (SELECT count(*) FROM here), (SELECT count(*) FROM fresh), (SELECT count(*) FROM fresh WHERE across_departments),
 				       (SELECT count(*) FROM fresh WHERE across_generations), (SELECT count(*) FROM fresh WHERE NOT across_generations)""")
+			.param("starts", starts)
 			.param("plan", planId)
 			.param("cohort", Relationship.COHORT_YEARS)
 			.query(String.class)
