@@ -57,6 +57,8 @@ class MyNetwork {
 
 	private final Ties ties;
 
+	private final NetworkSettings settings;
+
 	private final Relationships relationships;
 
 	private final Directory directory;
@@ -69,9 +71,10 @@ class MyNetwork {
 
 	private final ZoneId zone;
 
-	MyNetwork(Ties ties, Relationships relationships, Directory directory, MyPlans myPlans, JdbcClient jdbc, Clock clock,
-			@Value("${tsunagu.zone}") ZoneId zone) {
+	MyNetwork(Ties ties, NetworkSettings settings, Relationships relationships, Directory directory, MyPlans myPlans,
+			JdbcClient jdbc, Clock clock, @Value("${tsunagu.zone}") ZoneId zone) {
 		this.ties = ties;
+		this.settings = settings;
 		this.relationships = relationships;
 		this.directory = directory;
 		this.myPlans = myPlans;
@@ -144,7 +147,7 @@ class MyNetwork {
 			.toList();
 		return new NetworkPage(known.size(), helperRows, groups, unreached,
 				notSeen.stream().map(tie -> people.get(tie.employeeId())).toList(), notSeenAll.size(),
-				notSeen.isEmpty() ? List.of() : invitingPlans(me), this.ties.isHiddenFromSuggestions(me), opened, page,
+				notSeen.isEmpty() ? List.of() : invitingPlans(me), this.settings.isHiddenFromSuggestions(me), opened, page,
 				nextPage);
 	}
 
@@ -154,12 +157,10 @@ class MyNetwork {
 	 */
 	TiePage tie(long me, long other) {
 		List<SharedEvent> events = this.jdbc.sql("""
-				SELECT e.plan_id, e.title, e.held_on, me.prepared AND o.prepared
-				FROM meetings me
-				JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id = :other
-				JOIN network_events e ON e.plan_id = me.plan_id
-				WHERE me.employee_id = :me AND o.employee_id <> me.employee_id
-				  AND ((me.prepared AND o.prepared) OR (me.came AND o.came))
+				SELECT e.plan_id, e.title, e.held_on, t.prepared_together
+				FROM ties t
+				JOIN network_events e ON e.plan_id = t.plan_id
+				WHERE t.employee_id = :me AND t.other_id = :other
 				ORDER BY e.starts_at DESC, e.plan_id DESC""")
 			.param("me", me)
 			.param("other", other)
@@ -181,10 +182,7 @@ class MyNetwork {
 	/** Whether I am tied to this person through an event we were at together. */
 	boolean isTiedTo(long me, long other) {
 		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM meetings me
-				    JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id = :other
-				    WHERE me.employee_id = :me AND o.employee_id <> me.employee_id
-				      AND ((me.prepared AND o.prepared) OR (me.came AND o.came)))""")
+				SELECT EXISTS (SELECT 1 FROM ties WHERE employee_id = :me AND other_id = :other)""")
 			.param("me", me)
 			.param("other", other)
 			.query(Boolean.class)

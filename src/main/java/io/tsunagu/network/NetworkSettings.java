@@ -26,6 +26,16 @@ class NetworkSettings {
 		this.clock = clock;
 	}
 
+	/** Whether this employee chose to be left out of other people's suggestions. */
+	@Transactional(readOnly = true)
+	boolean isHiddenFromSuggestions(long employeeId) {
+		return this.jdbc.sql("SELECT hidden_from_suggestions FROM network_settings WHERE employee_id = ?")
+			.param(employeeId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	/** Hides this employee from other people's suggestions, or shows them again; audited either way. */
 	void hideFromSuggestions(long employeeId, String actor, boolean hidden) {
 		this.jdbc.sql("""

@@ -315,11 +315,7 @@ class Suggestions {
 	/** The departments of everyone the organiser is tied to, and their own. */
 	private Set<Long> reachedDepartments(EmployeeRef organiser) {
 		Set<Long> reached = new HashSet<>(this.jdbc.sql("""
-				SELECT DISTINCT o.department_id
-				FROM meetings me
-				JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id <> me.employee_id
-				     AND ((me.prepared AND o.prepared) OR (me.came AND o.came))
-				WHERE me.employee_id = ?""").param(organiser.id()).query(Long.class).list());
+				SELECT DISTINCT other_department_id FROM ties WHERE employee_id = ?""").param(organiser.id()).query(Long.class).list());
 		reached.add(organiser.departmentId());
 		return reached;
 	}

@@ -30,15 +30,13 @@ class Ties {
 	/** Everyone this employee is tied to, those they prepared an event with first, then the latest met. */
 	List<Tie> of(long employeeId) {
 		return this.jdbc.sql("""
-				SELECT o.employee_id, min(e.held_on), max(e.held_on), bool_or(me.prepared AND o.prepared),
+				SELECT t.other_id, min(e.held_on), max(e.held_on), bool_or(t.prepared_together),
 				       array_agg(e.plan_id ORDER BY e.starts_at DESC, e.plan_id DESC)
-				FROM meetings me
-				JOIN meetings o ON o.plan_id = me.plan_id AND o.employee_id <> me.employee_id
-				     AND ((me.prepared AND o.prepared) OR (me.came AND o.came))
-				JOIN network_events e ON e.plan_id = me.plan_id
-				WHERE me.employee_id = ?
-				GROUP BY o.employee_id
-				ORDER BY bool_or(me.prepared AND o.prepared) DESC, max(e.held_on) DESC, o.employee_id""")
+				FROM ties t
+				JOIN network_events e ON e.plan_id = t.plan_id
+				WHERE t.employee_id = ?
+				GROUP BY t.other_id
+				ORDER BY bool_or(t.prepared_together) DESC, max(e.held_on) DESC, t.other_id""")
 			.param(employeeId)
 			.query((rs, n) -> new Tie(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
 					rs.getObject(3, java.time.LocalDate.class), rs.getBoolean(4), ids(rs.getArray(5))))
@@ -59,15 +57,6 @@ class Ties {
 				.forEach(event -> found.put(event.planId(), event));
 		}
 		return found;
-	}
-
-	/** Whether this employee chose to be left out of other people's suggestions. */
-	boolean isHiddenFromSuggestions(long employeeId) {
-		return this.jdbc.sql("SELECT hidden_from_suggestions FROM network_settings WHERE employee_id = ?")
-			.param(employeeId)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
 	}
 
 	private static List<Long> ids(Array array) throws SQLException {

@@ -38,6 +38,9 @@ class MyNetworkTests extends NetworkTestBase {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	NetworkSettings settings;
+
 	long sales;
 
 	long dev;
@@ -187,7 +190,7 @@ class MyNetworkTests extends NetworkTestBase {
 			.andExpect(redirectedUrl("/network"))
 			.andExpect(flash().attribute("flash", "network.settings.hidden"));
 
-		assertThat(this.ties.isHiddenFromSuggestions(this.me)).isTrue();
+		assertThat(this.settings.isHiddenFromSuggestions(this.me)).isTrue();
 		assertThat(page("/network", this.me).select("#hidden").hasAttr("checked")).isTrue();
 		assertThat(this.jdbc.sql("SELECT action || ' ' || subject || ': ' || details FROM audit_log WHERE actor = ? ORDER BY id")
 			.param(email(this.me))
@@ -196,8 +199,8 @@ class MyNetworkTests extends NetworkTestBase {
 
 		// An unticked box sends nothing: shown again.
 		this.mvc.perform(post("/network/settings").with(as(this.me)).with(csrf())).andExpect(redirectedUrl("/network"));
-		assertThat(this.ties.isHiddenFromSuggestions(this.me)).isFalse();
-		assertThat(this.ties.isHiddenFromSuggestions(this.helper)).isFalse();
+		assertThat(this.settings.isHiddenFromSuggestions(this.me)).isFalse();
+		assertThat(this.settings.isHiddenFromSuggestions(this.helper)).isFalse();
 	}
 
 	@Test
