@@ -32,8 +32,9 @@ import io.tsunagu.planning.Plans;
 class CheckInCodes implements CheckInPasses {
 
 	/**
-	 * A code is 128 random bits, a secret of its own: whoever sees the QR code at the door cannot answer
-	 * the invitation, and the answer link checks nobody in.
+	 * A code is 128 bits, a secret of its own: random for the reminder, and for the answer page derived one
+	 * way from the answer link (so every view shows one code). Whoever sees the QR code at the door cannot
+	 * answer the invitation, and the answer link checks nobody in.
 	 */
 	static final int CODE_BYTES = 16;
 
@@ -75,6 +76,22 @@ class CheckInCodes implements CheckInPasses {
 		LinkSecret code = LinkSecret.generate(CODE_BYTES);
 		this.jdbc.sql("INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)")
 			.params(code.hash(), planId, employeeId, Timestamp.from(now))
+			.update();
+		return Optional.of(new Issued(this.baseUrl + "/check-in/" + code.value()));
+	}
+
+	@Override
+	@Transactional
+	public Optional<CheckInPass> forAnswerLink(PlannedEvent event, long employeeId, LinkSecret answerLink) {
+		Instant now = this.clock.instant();
+		if (isUsedUp(event, now)) {
+			return Optional.empty();
+		}
+		LinkSecret code = answerLink.derive("check-in", CODE_BYTES);
+		this.jdbc.sql("""
+				INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (code_hash) DO NOTHING""")
+			.params(code.hash(), event.id(), employeeId, Timestamp.from(now))
 			.update();
 		return Optional.of(new Issued(this.baseUrl + "/check-in/" + code.value()));
 	}

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -27,10 +29,35 @@ final class QrCodes {
 	/** Pixels per module of the PNG: sharp when a mail shows it at half its size on a phone's screen. */
 	private static final int PNG_SCALE = 10;
 
+	/**
+	 * The codes last drawn for a page, as an answer page is opened again and again with the same code: a few
+	 * hundred, of some kilobytes each, the least recently shown dropped first.
+	 */
+	private static final int DRAWN_KEPT = 512;
+
+	private static final Map<String, String> drawn = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > DRAWN_KEPT;
+		}
+
+	});
+
 	private QrCodes() {
 	}
 
 	static String svg(String text, int displayedSize) {
+		String key = displayedSize + " " + text;
+		String svg = drawn.get(key);
+		if (svg == null) {
+			svg = draw(text, displayedSize);
+			drawn.put(key, svg);
+		}
+		return svg;
+	}
+
+	private static String draw(String text, int displayedSize) {
 		BitMatrix modules = encode(text);
 		int size = modules.getWidth() + 2 * QUIET_ZONE;
 		StringBuilder path = new StringBuilder();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -29,6 +30,15 @@ public final class LinkSecret {
 	}
 
 	/**
+	 * A secret of this many bytes derived from another one for a purpose: the same every time, and telling
+	 * nothing of the secret it comes from (the first bytes of SHA-256 of the purpose and that secret).
+	 */
+	public LinkSecret derive(String purpose, int bytes) {
+		byte[] derived = Arrays.copyOf(sha256(purpose + ':' + this.value), bytes);
+		return new LinkSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(derived));
+	}
+
+	/**
 	 * The secret in a link, if it has the shape of one of this many bytes (anything else was never issued);
 	 * says nothing of whether it was issued.
 	 */
@@ -45,8 +55,12 @@ public final class LinkSecret {
 
 	/** What the database keeps. */
 	public byte[] hash() {
+		return sha256(this.value);
+	}
+
+	private static byte[] sha256(String text) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(this.value.getBytes(StandardCharsets.US_ASCII));
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);

@@ -112,10 +112,11 @@ class RsvpAnswers {
 
 	private Optional<Found> find(String link, Instant now, Function<Long, Optional<Invitation>> lookup) {
 		return RsvpToken.parse(link)
-			.flatMap(this.links::invitationOf)
-			.flatMap(lookup)
-			.filter(Invitation::isSent)
-			.flatMap(invitation -> this.plans.event(invitation.getPlanId()).map(event -> new Found(invitation, event)))
+			.flatMap(token -> this.links.invitationOf(token)
+				.flatMap(lookup)
+				.filter(Invitation::isSent)
+				.flatMap(invitation -> this.plans.event(invitation.getPlanId())
+					.map(event -> new Found(token, invitation, event))))
 			.filter(found -> found.event().status() != PlanStatus.CANCELLED && now.isBefore(found.event().endsAt()));
 	}
 
@@ -136,14 +137,15 @@ class RsvpAnswers {
 				person.map(EmployeeRef::locale).orElse(Locale.JAPANESE), seats, this.seats.waiting(event.id()),
 				this.seats.waitlistPosition(invitation.getId()).orElse(null),
 				shown && invitation.getAnswer() == Answer.ATTENDING
-						? this.checkInPasses.issue(event.id(), invitation.getEmployeeId()).orElse(null) : null);
+						? this.checkInPasses.forAnswerLink(event, invitation.getEmployeeId(), found.token().secret()).orElse(null)
+						: null);
 	}
 
 	/** An event's iCalendar text and the title its file is named after. */
 	record CalendarFile(String title, String ics) {
 	}
 
-	private record Found(Invitation invitation, PlannedEvent event) {
+	private record Found(RsvpToken token, Invitation invitation, PlannedEvent event) {
 	}
 
 }

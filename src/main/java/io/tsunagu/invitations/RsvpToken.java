@@ -29,6 +29,11 @@ final class RsvpToken {
 		return LinkSecret.parse(candidate, BYTES).map(RsvpToken::new);
 	}
 
+	/** The secret itself, for what is derived from it (the check-in code of the answer page). */
+	LinkSecret secret() {
+		return this.secret;
+	}
+
 	/** What goes into the link. */
 	String value() {
 		return this.secret.value();

@@ -62,6 +62,11 @@ class CheckInCodesTests extends AttendanceTestBase {
 		assertThat(codesOf(plan)).as("a HEAD shows nothing and issues no code").isEqualTo(issued);
 		String link = QrImages.readSvg(body(get("/rsvp/" + token), null));
 		assertThat(link).matches("https://tsunagu\\.corp\\.example/check-in/[A-Za-z0-9_-]{22}").doesNotContain(token);
+		long stored = codesOf(plan);
+		assertThat(stored).as("the first view stores its code").isEqualTo(issued + 1);
+		assertThat(QrImages.readSvg(body(get("/rsvp/" + token), null))).as("every view shows the same code")
+			.isEqualTo(link);
+		assertThat(codesOf(plan)).as("and stores it once").isEqualTo(stored);
 		String code = URI.create(link).getPath();
 		UserDetails organiser = login(ApprovedEvents.ORGANISER);
 		String nowhere = badLinkPage(organiser);
