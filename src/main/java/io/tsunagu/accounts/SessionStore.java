@@ -37,8 +37,7 @@ class SessionStore {
 				if (!(bean instanceof SessionRepositoryFilter<?>) || !"springSessionRepositoryFilter".equals(name)) {
 					return bean;
 				}
-				SessionRepositoryFilter<ThriftySessions.Kept> filter = new SessionRepositoryFilter<>(
-						new ThriftySessions(store.getObject()));
+				SessionRepositoryFilter<ThriftySessions.Kept> filter = ThriftySessions.filter(store.getObject());
 				CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
 				cookies.ifAvailable(resolver::setCookieSerializer);
 				filter.setHttpSessionIdResolver(resolver);
