@@ -71,7 +71,7 @@ class RsvpAnswers {
 	Optional<AnswerPage> open(String link, boolean firstLook) {
 		Instant now = this.clock.instant();
 		return find(link, now).map(found -> {
-			if (firstLook) {
+			if (firstLook && found.invitation().getFirstOpenedAt() == null) {
 				this.invitations.markOpened(found.invitation().getId(), now);
 			}
 			return page(link, found, now, firstLook);
