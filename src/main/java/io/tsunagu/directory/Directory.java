@@ -38,7 +38,7 @@ public class Directory {
 	}
 
 	public Optional<EmployeeRef> findById(long id) {
-		return this.employees.findWithDepartmentById(id).map(Employee::toRef);
+		return this.refs.byIds(List.of(id)).stream().findFirst();
 	}
 
 	/** Whether this employee is on the org chart, not removed from it. */
@@ -64,7 +64,7 @@ public class Directory {
 	public Map<String, Long> countByDepartment(Collection<Long> ids) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		if (!ids.isEmpty()) {
-			this.employees.countByDepartmentCode(ids).forEach(row -> counts.put((String) row[0], (Long) row[1]));
+			this.refs.countByDepartment(ids, counts::put);
 		}
 		return counts;
 	}

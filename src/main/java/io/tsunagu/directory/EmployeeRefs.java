@@ -3,6 +3,7 @@ package io.tsunagu.directory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,17 @@ class EmployeeRefs {
 			.param(ids.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
+	}
+
+	/** How many of these employees each department has, handed over as department code and count. */
+	void countByDepartment(Collection<Long> ids, BiConsumer<String, Long> counted) {
+		this.jdbc.sql("""
+				SELECT d.code, count(*) FROM employees e JOIN departments d ON d.id = e.department_id
+				WHERE e.id = ANY (?) GROUP BY d.code""")
+			.param(ids.toArray(Long[]::new))
+			.query(rs -> {
+				counted.accept(rs.getString(1), rs.getLong(2));
+			});
 	}
 
 	/** The same, as lists of colleagues show them: with their reading and their department's names. */

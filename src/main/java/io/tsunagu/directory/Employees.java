@@ -31,8 +31,6 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	@Query("select e from Employee e join fetch e.department where e.reportsTo = :manager order by e.code")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 
-	@Query("select d.code, count(e) from Employee e join e.department d where e.id in :ids group by d.code")
-	List<Object[]> countByDepartmentCode(java.util.Collection<Long> ids);
 
 	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")
 	List<Employee> findActiveExecutives();
