@@ -3,6 +3,8 @@ package io.tsunagu.planning;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +151,15 @@ class PlanPagesTests {
 			.andExpect(content().string(containsString("Capacity must be between 1 and 10,000.")))
 			.andExpect(content().string(containsString("The event must end after it starts.")))
 			.andExpect(content().string(containsString("The RSVP deadline must be before the start.")));
+		Document page = Jsoup.parse(this.mvc.perform(invalid.with(as(ORGANISER)).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		for (String field : java.util.List.of("title", "capacity", "onlineLink")) {
+			assertThat(page.selectFirst("[name=" + field + "]").classNames()).as(field + " marked wrong")
+				.contains("form-control", "is-invalid");
+		}
+		assertThat(page.selectFirst("[name=venue]").classNames()).as("a field without errors").containsExactly("form-control");
 	}
 
 	@Test
