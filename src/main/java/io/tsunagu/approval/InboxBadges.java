@@ -1,8 +1,9 @@
 package io.tsunagu.approval;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,46 +20,36 @@ class InboxBadges {
 
 	static final Duration FRESH = Duration.ofSeconds(10);
 
-	// Enough for every approver of a large company; past it the counts start again.
+	// Enough for every approver of a large company; past it the least used are counted again.
 	private static final int MAX_PEOPLE = 10_000;
 
 	private final ApprovalSteps steps;
 
-	private final Map<Long, Counted> counts = new ConcurrentHashMap<>();
+	private final Cache<Long, Long> counts = Caffeine.newBuilder()
+		.expireAfterWrite(FRESH)
+		.maximumSize(MAX_PEOPLE)
+		.build();
 
 	InboxBadges(ApprovalSteps steps) {
 		this.steps = steps;
 	}
 
 	long of(long approverId) {
-		long now = System.nanoTime();
-		Counted counted = this.counts.get(approverId);
-		if (counted != null && now - counted.at() < FRESH.toNanos()) {
-			return counted.count();
-		}
-		long count = this.steps.countByApproverIdAndState(approverId, StepState.OPEN);
-		if (this.counts.size() >= MAX_PEOPLE) {
-			this.counts.clear();
-		}
-		this.counts.put(approverId, new Counted(count, now));
-		return count;
+		return this.counts.get(approverId, id -> this.steps.countByApproverIdAndState(id, StepState.OPEN));
 	}
 
 	/** Forgets every count when the caller's transaction commits (at once without one). */
 	void forgetAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.counts.clear();
+			this.counts.invalidateAll();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				InboxBadges.this.counts.clear();
+				InboxBadges.this.counts.invalidateAll();
 			}
 		});
-	}
-
-	private record Counted(long count, long at) {
 	}
 
 }

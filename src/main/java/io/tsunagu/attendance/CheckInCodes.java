@@ -73,11 +73,7 @@ class CheckInCodes implements CheckInPasses {
 		if (this.plans.event(planId).filter(event -> !isUsedUp(event, now)).isEmpty()) {
 			return Optional.empty();
 		}
-		LinkSecret code = LinkSecret.generate(CODE_BYTES);
-		this.jdbc.sql("INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)")
-			.params(code.hash(), planId, employeeId, Timestamp.from(now))
-			.update();
-		return Optional.of(new Issued(this.baseUrl + "/check-in/" + code.value()));
+		return Optional.of(store(LinkSecret.generate(CODE_BYTES), planId, employeeId, now));
 	}
 
 	@Override
@@ -87,13 +83,17 @@ class CheckInCodes implements CheckInPasses {
 		if (isUsedUp(event, now)) {
 			return Optional.empty();
 		}
-		LinkSecret code = answerLink.derive("check-in", CODE_BYTES);
+		return Optional.of(store(answerLink.derive("check-in", CODE_BYTES), event.id(), employeeId, now));
+	}
+
+	/** Stores a code unless it is stored already (a derived code, on a later view). */
+	private Issued store(LinkSecret code, long planId, long employeeId, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO check_in_codes (code_hash, plan_id, employee_id, issued_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (code_hash) DO NOTHING""")
-			.params(code.hash(), event.id(), employeeId, Timestamp.from(now))
+			.params(code.hash(), planId, employeeId, Timestamp.from(now))
 			.update();
-		return Optional.of(new Issued(this.baseUrl + "/check-in/" + code.value()));
+		return new Issued(this.baseUrl + "/check-in/" + code.value());
 	}
 
 	/**

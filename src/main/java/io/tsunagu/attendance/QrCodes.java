@@ -4,12 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -31,30 +31,17 @@ final class QrCodes {
 
 	/**
 	 * The codes last drawn for a page, as an answer page is opened again and again with the same code: a few
-	 * hundred, of some kilobytes each, the least recently shown dropped first.
+	 * hundred, of some kilobytes each, the least used dropped first.
 	 */
 	private static final int DRAWN_KEPT = 512;
 
-	private static final Map<String, String> drawn = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-			return size() > DRAWN_KEPT;
-		}
-
-	});
+	private static final Cache<String, String> drawn = Caffeine.newBuilder().maximumSize(DRAWN_KEPT).build();
 
 	private QrCodes() {
 	}
 
 	static String svg(String text, int displayedSize) {
-		String key = displayedSize + " " + text;
-		String svg = drawn.get(key);
-		if (svg == null) {
-			svg = draw(text, displayedSize);
-			drawn.put(key, svg);
-		}
-		return svg;
+		return drawn.get(displayedSize + " " + text, key -> draw(text, displayedSize));
 	}
 
 	private static String draw(String text, int displayedSize) {

@@ -31,7 +31,6 @@ interface Employees extends JpaRepository<Employee, Long>, JpaSpecificationExecu
 	@Query("select e from Employee e join fetch e.department where e.reportsTo = :manager order by e.code")
 	List<Employee> findByReportsToOrderByCode(Employee manager);
 
-
 	@Query("select e from Employee e join fetch e.department where e.rank = io.tsunagu.directory.Rank.EXECUTIVE and e.active = true order by e.code")
 	List<Employee> findActiveExecutives();
 

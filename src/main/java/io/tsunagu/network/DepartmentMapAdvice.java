@@ -1,8 +1,9 @@
 package io.tsunagu.network;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,12 +21,15 @@ class DepartmentMapAdvice {
 
 	static final Duration FRESH = Duration.ofSeconds(10);
 
-	// Enough for every signed-in person of a large company at once; past it the answers start again.
+	// Enough for every signed-in person of a large company at once; past it the least used are asked again.
 	private static final int MAX_PEOPLE = 10_000;
 
 	private final MapAccess access;
 
-	private final Map<Long, Answered> answers = new ConcurrentHashMap<>();
+	private final Cache<Long, Boolean> answers = Caffeine.newBuilder()
+		.expireAfterWrite(FRESH)
+		.maximumSize(MAX_PEOPLE)
+		.build();
 
 	DepartmentMapAdvice(MapAccess access) {
 		this.access = access;
@@ -36,20 +40,7 @@ class DepartmentMapAdvice {
 		if (user == null || user.getEmployeeId() == null || user.isAdmin()) {
 			return this.access.of(user).isPresent();
 		}
-		long now = System.nanoTime();
-		Answered answered = this.answers.get(user.getEmployeeId());
-		if (answered != null && now - answered.at() < FRESH.toNanos()) {
-			return answered.open();
-		}
-		boolean open = this.access.of(user).isPresent();
-		if (this.answers.size() >= MAX_PEOPLE) {
-			this.answers.clear();
-		}
-		this.answers.put(user.getEmployeeId(), new Answered(open, now));
-		return open;
-	}
-
-	private record Answered(boolean open, long at) {
+		return this.answers.get(user.getEmployeeId(), id -> this.access.of(user).isPresent());
 	}
 
 }
