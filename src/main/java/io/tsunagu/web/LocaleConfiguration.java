@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -27,6 +28,12 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	LocaleConfiguration(@Value("${tsunagu.zone}") ZoneId zone) {
 		this.zone = zone;
+	}
+
+	/** The messages of every page and mail; replaces Spring Boot's, which shares a format among requests. */
+	@Bean
+	MessageSource messageSource() {
+		return new UnsharedMessageFormats();
 	}
 
 	@Bean
