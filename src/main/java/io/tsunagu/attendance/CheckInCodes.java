@@ -104,17 +104,10 @@ class CheckInCodes implements CheckInPasses {
 	Optional<Scan> scan(String code, long viewerId) {
 		Instant now = this.clock.instant();
 		return holder(code, viewerId, now).map(holder -> {
-			String refusal = null;
-			try {
-				CheckInWindow.check(holder.event(), now);
-			}
-			catch (CheckInRefused refused) {
-				refusal = refused.messageKey();
-			}
 			EmployeeRef person = holder.person();
 			return new Scan(holder.event(), person, this.directory.department(person.departmentCode()).orElse(null),
 					this.checkIns.find(holder.event().id(), person.id()).orElse(null),
-					this.guests.isExpected(holder.event().id(), person.id()), refusal);
+					this.guests.isExpected(holder.event().id(), person.id()), CheckInWindow.refusal(holder.event(), now));
 		});
 	}
 

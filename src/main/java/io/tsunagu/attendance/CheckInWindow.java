@@ -22,19 +22,31 @@ record CheckInWindow(Instant opens, Instant closes) {
 
 	/** @throws CheckInRefused when the event takes no check-ins at this moment */
 	static void check(PlannedEvent event, Instant now) {
+		String refusal = refusal(event, now);
+		if (refusal != null) {
+			throw new CheckInRefused(refusal);
+		}
+	}
+
+	/**
+	 * Why the event takes no check-ins at this moment, as a message key, or null when it does; asked on
+	 * every view of a plan's page, so without an exception.
+	 */
+	static String refusal(PlannedEvent event, Instant now) {
 		if (event.status() == PlanStatus.CANCELLED) {
-			throw new CheckInRefused("attendance.refused.cancelled");
+			return "attendance.refused.cancelled";
 		}
 		if (!takesCheckIns(event.status())) {
-			throw new CheckInRefused("attendance.refused.notApproved");
+			return "attendance.refused.notApproved";
 		}
 		CheckInWindow window = of(event);
 		if (now.isBefore(window.opens)) {
-			throw new CheckInRefused("attendance.refused.tooEarly");
+			return "attendance.refused.tooEarly";
 		}
 		if (!now.isBefore(window.closes)) {
-			throw new CheckInRefused("attendance.refused.closed");
+			return "attendance.refused.closed";
 		}
+		return null;
 	}
 
 	boolean isOpenAt(Instant now) {
