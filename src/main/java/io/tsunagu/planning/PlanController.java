@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -77,7 +78,10 @@ class PlanController {
 		return flash(redirect, plan.getId(), "plan.created", plan.getTitle());
 	}
 
+	// One read-only transaction for the plan, its approval rounds and its turnout: one connection and one
+	// commit per view instead of one for each.
 	@GetMapping("/plans/{id}")
+	@Transactional(readOnly = true)
 	String plan(@PathVariable long id, @AuthenticationPrincipal TsunaguUser user, Model model) {
 		return show(id, employee(user), model);
 	}
