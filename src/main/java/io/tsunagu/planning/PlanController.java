@@ -1,6 +1,7 @@
 package io.tsunagu.planning;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
@@ -35,7 +36,7 @@ class PlanController {
 
 	private final Turnouts turnouts;
 
-	private final ObjectProvider<CheckInDoors> checkInDoors;
+	private final List<CheckInDoors> checkInDoors;
 
 	PlanController(Plans plans, Approvals approvals, @Value("${tsunagu.zone}") ZoneId zone, Turnouts turnouts,
 			ObjectProvider<CheckInDoors> checkInDoors) {
@@ -43,7 +44,7 @@ class PlanController {
 		this.approvals = approvals;
 		this.zone = zone;
 		this.turnouts = turnouts;
-		this.checkInDoors = checkInDoors;
+		this.checkInDoors = checkInDoors.orderedStream().toList();
 	}
 
 	@ModelAttribute
