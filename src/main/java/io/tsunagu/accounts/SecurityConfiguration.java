@@ -97,7 +97,8 @@ class SecurityConfiguration {
 		if (provider != null) {
 			singleSignOn(http, provider, companyAccounts, outcomes, ssoFailures);
 		}
-		http			// A page's own background requests (htmx) get 401 once the session is gone, not the login page
+		http.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+			// A page's own background requests (htmx) get 401 once the session is gone, not the login page
 			// swapped into part of the page; the script then reloads the page, which goes to the login.
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(loginOrUnauthorizedInTheBackground()))
 			.logout(logout -> {
