@@ -31,9 +31,10 @@ class SessionStore {
 
 	/**
 	 * The session's statements in plain JDBC transactions: the application's JPA transaction manager opens
-	 * an entity manager for each, which reading the session on every request does not need.
+	 * an entity manager for each, which reading the session on every request does not need. Only Spring
+	 * Session, which asks for it by name, gets it: everything else keeps Spring Boot's transaction template.
 	 */
-	@Bean
+	@Bean(defaultCandidate = false)
 	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
 		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
