@@ -1,19 +1,14 @@
 package io.tsunagu.accounts;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions live in PostgreSQL. Requests of one session run at the same time (a double tap, two tabs), and
@@ -27,16 +22,6 @@ class SessionStore {
 	@Bean
 	PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessions() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
-	}
-
-	/**
-	 * The session's statements in plain JDBC transactions: the application's JPA transaction manager opens
-	 * an entity manager for each, which reading the session on every request does not need. Only Spring
-	 * Session, which asks for it by name, gets it: everything else keeps Spring Boot's transaction template.
-	 */
-	@Bean(defaultCandidate = false)
-	TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-		return new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
 
 	/**
