@@ -13,9 +13,6 @@ interface Departments extends JpaRepository<Department, Long> {
 	@Query("select d from Department d left join fetch d.parent left join fetch d.head left join fetch d.officer where d.code = :code")
 	Optional<Department> findByCode(String code);
 
-	@Query("select d from Department d left join fetch d.parent left join fetch d.head left join fetch d.officer order by d.code")
-	List<Department> findAllByOrderByCode();
-
 	@Query("select new io.tsunagu.directory.DepartmentRef(d.code, d.name, d.nameEn) from Department d order by d.code")
 	List<DepartmentRef> refs();
 

@@ -39,7 +39,7 @@ class DirectoryController {
 		model.addAttribute("capped", listing.capped());
 		model.addAttribute("orders", EmployeeSearch.Order.values());
 		model.addAttribute("ranks", Rank.values());
-		model.addAttribute("departmentOptions", this.departments.findAllByOrderByCode());
+		model.addAttribute("departmentOptions", this.departments.refs());
 		return "directory/employees";
 	}
 
