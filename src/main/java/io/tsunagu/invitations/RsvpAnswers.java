@@ -135,7 +135,7 @@ class RsvpAnswers {
 		return new AnswerPage(link, invitee, invitation.getMessage(), event, organisers, invitation.getAnswer(),
 				invitation.getNote(), this.attendances.of(event.id()), department, event.acceptsAnswersAt(now),
 				person.map(EmployeeRef::locale).orElse(Locale.JAPANESE), seats, this.seats.waiting(event.id()),
-				invitation.getAnswer() == Answer.WAITLISTED ? this.seats.waitlistPosition(invitation.getId()).orElse(null) : null,
+				this.seats.waitlistPosition(invitation).orElse(null),
 				shown && invitation.getAnswer() == Answer.ATTENDING
 						? this.checkInPasses.forAnswerLink(event, invitation.getEmployeeId(), found.token().secret()).orElse(null)
 						: null);

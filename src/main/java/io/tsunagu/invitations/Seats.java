@@ -88,15 +88,19 @@ class Seats {
 
 	/**
 	 * Where this invitation stands on the waitlist (1 is next), or empty when it is not waiting. Counts
-	 * those ahead on the waitlist's index in its own order, so promotions move everyone up at once.
+	 * those ahead on the waitlist's index in its own order, so promotions move everyone up at once; asks
+	 * nothing of the database for an invitation that is not waiting.
 	 */
-	Optional<Long> waitlistPosition(long invitationId) {
+	Optional<Long> waitlistPosition(Invitation invitation) {
+		if (invitation.getAnswer() != Answer.WAITLISTED) {
+			return Optional.empty();
+		}
 		return this.jdbc.sql("""
 				SELECT count(*) FROM invitations me JOIN invitations ahead
 				  ON ahead.plan_id = me.plan_id AND ahead.answer = 'WAITLISTED'
 				 AND (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 				WHERE me.id = ? AND me.answer = 'WAITLISTED'""")
-			.param(invitationId)
+			.param(invitation.getId())
 			.query(Long.class)
 			.optional()
 			.filter(position -> position > 0);
